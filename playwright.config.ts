@@ -1,0 +1,34 @@
+import { defineConfig, devices } from '@playwright/test';
+import { chromiumPath } from './test/browser-path';
+
+export default defineConfig({
+  testDir: 'test',
+  workers: 2,
+  retries: 0,
+  reporter: 'list',
+  use: { baseURL: 'http://localhost:4173' },
+  webServer: {
+    // Run node directly: killing an npx wrapper leaves the real server running.
+    command: 'node node_modules/vite/bin/vite.js preview --port 4173 --strictPort',
+    url: 'http://localhost:4173',
+    reuseExistingServer: !process.env.CI,
+  },
+  projects: [
+    {
+      name: 'chromium',
+      use: {
+        ...devices['Desktop Chrome'],
+        launchOptions: {
+          executablePath: chromiumPath(),
+          args: [
+            '--disable-gpu',
+            '--disable-dev-shm-usage',
+            '--disable-background-networking',
+            '--disable-component-update',
+            '--no-first-run',
+          ],
+        },
+      },
+    },
+  ],
+});

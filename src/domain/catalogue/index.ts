@@ -1,0 +1,3 @@
+export * from './schema';
+export { parseCatalogue, checkIntegrity, type CatalogueError } from './load';
+export { normalizeSourceText, normalizeQuote } from './provenance';

@@ -1,0 +1,30 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+
+const catalogue = JSON.parse(readFileSync('static/catalogues/rollegalleri-1.5.json', 'utf8')) as {
+  roles: { id: string; name: string; group: string }[];
+  groups: { id: string; name: string }[];
+};
+
+test('the built app lists all 32 roles by group', async ({ page }) => {
+  await page.goto('/');
+  await expect(page).toHaveTitle('Rollekort');
+  await expect(page.getByRole('heading', { level: 1, name: 'Rollekort' })).toBeVisible();
+  expect(catalogue.roles).toHaveLength(32);
+  for (const group of catalogue.groups) {
+    const section = page.getByRole('region', { name: new RegExp(`^${group.name.replace(/[()]/g, '\\$&')}`) });
+    await expect(section).toBeVisible();
+    const names = catalogue.roles.filter((r) => r.group === group.id).map((r) => r.name);
+    await expect(section.locator('[data-role-id] .name')).toHaveText(names);
+  }
+  await expect(page.locator('[data-role-id]')).toHaveCount(32);
+});
+
+test('a catalogue that fails to load shows a Danish error', async ({ page, consoleErrors }) => {
+  await page.route('**/catalogues/rollegalleri-1.5.json', (route) =>
+    route.fulfill({ contentType: 'application/json', body: JSON.stringify({ format: 'noget-andet' }) }),
+  );
+  await page.goto('/');
+  await expect(page.getByRole('alert')).toContainText('Kataloget er ugyldigt');
+  expect(consoleErrors).toEqual([]);
+});
