@@ -1,9 +1,10 @@
 /// <reference types="vitest/config" />
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { defaultLayoutPlugin } from './src/graph/default-layout-plugin';
 
 export default defineConfig({
-  plugins: [svelte()],
+  plugins: [svelte(), defaultLayoutPlugin('static/catalogues')],
   publicDir: 'static',
   test: {
     include: ['src/**/*.test.ts'],

@@ -6,11 +6,15 @@ const catalogue = JSON.parse(readFileSync('static/catalogues/rollegalleri-1.5.js
   groups: { id: string; name: string }[];
 };
 
-test('the built app lists all 32 roles by group', async ({ page }) => {
+test('the built app shows all 32 role names, and lists them by group', async ({ page }) => {
   await page.goto('/');
   await expect(page).toHaveTitle('Rollekort');
   await expect(page.getByRole('heading', { level: 1, name: 'Rollekort' })).toBeVisible();
   expect(catalogue.roles).toHaveLength(32);
+  for (const role of catalogue.roles) {
+    await expect(page.locator(`.svelte-flow__node[data-id="${role.id}"]`).getByText(role.name, { exact: true })).toBeVisible();
+  }
+  await page.getByLabel('Liste').check();
   for (const group of catalogue.groups) {
     const section = page.getByRole('region', { name: new RegExp(`^${group.name.replace(/[()]/g, '\\$&')}`) });
     await expect(section).toBeVisible();

@@ -1,0 +1,3 @@
+export * from './phase-filter';
+export * from './search';
+export * from './neighbours';

@@ -1,0 +1,80 @@
+import type { Catalogue, ColumnId, Item, Role, Spoc } from '../catalogue';
+
+/** What the "Fase" select can show: everything, one task column, or one phase. */
+export type PhaseFilter =
+  | { kind: 'all' }
+  | { kind: 'column'; column: ColumnId }
+  | { kind: 'phase'; phaseId: string };
+
+export const ALL_PHASES: PhaseFilter = { kind: 'all' };
+
+/** The value used in the URL and in the select for a filter. */
+export function phaseFilterKey(filter: PhaseFilter): string {
+  if (filter.kind === 'all') return 'alle';
+  return filter.kind === 'column' ? filter.column : filter.phaseId;
+}
+
+/** Reads a URL value back into a filter; anything unknown means all phases. */
+export function parsePhaseFilter(catalogue: Catalogue, key: string | null): PhaseFilter {
+  if (key === 'implementering' || key === 'drift') return { kind: 'column', column: key };
+  if (key && catalogue.phases.some((p) => p.id === key)) return { kind: 'phase', phaseId: key };
+  return ALL_PHASES;
+}
+
+/** The options of the "Fase" select, in the order the UI shows them. */
+export function phaseFilterOptions(catalogue: Catalogue): { key: string; label: string }[] {
+  const columns = catalogue.columns.map((c) => ({ key: c.id, label: c.name }));
+  const phases = [...catalogue.phases]
+    .sort((a, b) => a.order - b.order)
+    .filter((p) => p.id.startsWith('fase-'))
+    .map((p) => ({ key: p.id, label: p.name }));
+  return [{ key: 'alle', label: 'Alle faser' }, ...columns, ...phases];
+}
+
+/** True when the item carries a mark in the column: X, or the source's bracketed (X). */
+export function itemInColumn(item: Item, column: ColumnId): boolean {
+  return column === 'implementering' ? item.implementering !== '' : item.drift !== '';
+}
+
+/** The phases a filter covers, in order. */
+export function phasesOf(catalogue: Catalogue, filter: PhaseFilter): string[] {
+  const sorted = [...catalogue.phases].sort((a, b) => a.order - b.order);
+  if (filter.kind === 'all') return sorted.map((p) => p.id);
+  if (filter.kind === 'column') return sorted.filter((p) => p.column === filter.column).map((p) => p.id);
+  return [filter.phaseId];
+}
+
+/** The phases in which the role exists according to its lifecycle (open ends mean always). */
+export function lifecyclePhases(catalogue: Catalogue, role: Role): string[] {
+  const sorted = [...catalogue.phases].sort((a, b) => a.order - b.order).map((p) => p.id);
+  const from = role.lifecycle.activeFrom ? sorted.indexOf(role.lifecycle.activeFrom) : 0;
+  const until = role.lifecycle.activeUntil ? sorted.indexOf(role.lifecycle.activeUntil) : sorted.length - 1;
+  return sorted.slice(from, until + 1);
+}
+
+/**
+ * A role is active in a phase when it has tasks or responsibilities marked in that
+ * phase's column and its lifecycle says it exists then.
+ */
+export function isRoleActive(catalogue: Catalogue, role: Role, filter: PhaseFilter): boolean {
+  if (filter.kind === 'all') return true;
+  const alive = new Set(lifecyclePhases(catalogue, role));
+  const items = [...role.tasks, ...role.responsibilities];
+  return phasesOf(catalogue, filter).some((phaseId) => {
+    const phase = catalogue.phases.find((p) => p.id === phaseId);
+    return !!phase && alive.has(phaseId) && items.some((i) => itemInColumn(i, phase.column));
+  });
+}
+
+/** The role's SPOC scopes that hold in the filter's phases. */
+export function spocScopes(catalogue: Catalogue, role: Role, filter: PhaseFilter): Spoc[] {
+  const phases = new Set(phasesOf(catalogue, filter));
+  return role.spoc.filter((s) => s.phases.some((p) => phases.has(p)));
+}
+
+/** The column whose items the detail panel shows first, if the filter picks one. */
+export function focusColumn(catalogue: Catalogue, filter: PhaseFilter): ColumnId | null {
+  if (filter.kind === 'column') return filter.column;
+  if (filter.kind === 'phase') return catalogue.phases.find((p) => p.id === filter.phaseId)?.column ?? null;
+  return null;
+}

@@ -1,0 +1,189 @@
+import ELK from 'elkjs/lib/elk.bundled.js';
+import { describe, expect, it } from 'vitest';
+import { parseCatalogue, type Catalogue } from '../domain/catalogue';
+import { readShippedCatalogue } from '../domain/catalogue/fixtures';
+import { computeDefaultLayouts } from './default-layout-plugin';
+import { GROUP_HEADER, layoutInputFor, layoutKey, ROLE_NODE, toElkGraph, type LayoutInput } from './elk-graph';
+import { buildFlowEdges, buildFlowNodes, type RoleView } from './flow';
+import { LayoutEngine, type ElkLike } from './layout-engine';
+import type { ElkNode } from 'elkjs/lib/elk-api';
+
+const parsed = parseCatalogue(readShippedCatalogue());
+if (!parsed.ok) throw new Error(parsed.error.message);
+const cat: Catalogue = parsed.value;
+const bundled = async (): Promise<ElkLike> => new ELK();
+
+const view = (over: Partial<RoleView> = {}): RoleView => ({
+  active: true,
+  match: null,
+  inFocus: true,
+  spoc: [],
+  selected: false,
+  ...over,
+});
+const allViews = () => new Map(cat.roles.map((r) => [r.id, view()]));
+const allIds = () => new Set(cat.roles.map((r) => r.id));
+
+describe('layout input', () => {
+  it('keeps the groups in order and every relation between visible roles', () => {
+    const input = layoutInputFor(cat);
+    expect(input.groups.map((g) => g.id)).toEqual(['systemspecifik', 'tvaergaaende', 'infrastruktur', 'infrastrukturadministrator']);
+    expect(input.groups.flatMap((g) => g.roleIds)).toHaveLength(32);
+    expect(input.edges).toHaveLength(cat.relations.length);
+  });
+
+  it('drops hidden roles, their relations and empty groups', () => {
+    const visible = new Set(['projektejer', 'systemejer', 'projektleder']);
+    const input = layoutInputFor(cat, visible);
+    expect(input.groups).toEqual([{ id: 'systemspecifik', roleIds: ['projektejer', 'projektleder', 'systemejer'] }]);
+    expect(input.edges.every((e) => visible.has(e.from) && visible.has(e.to))).toBe(true);
+    expect(input.edges.length).toBeGreaterThan(0);
+  });
+
+  it('names different graphs differently and the same graph the same', () => {
+    const full = layoutKey(layoutInputFor(cat));
+    expect(layoutKey(layoutInputFor(cat))).toBe(full);
+    expect(layoutKey(layoutInputFor(cat, new Set(['projektejer'])))).not.toBe(full);
+  });
+
+  it('builds compound group nodes with each group’s inner edges', () => {
+    const graph = toElkGraph(layoutInputFor(cat));
+    expect(graph.children).toHaveLength(4);
+    const sys = graph.children![0]!;
+    expect(sys.children).toHaveLength(9);
+    expect(sys.children![0]).toMatchObject({ width: ROLE_NODE.width, height: ROLE_NODE.height });
+    expect(sys.edges!.some((e) => e.id === 'projektejer--afloeses-af--systemejer')).toBe(true);
+  });
+});
+
+describe('ELK layout', () => {
+  it('places every role inside its group box without overlaps', async () => {
+    const layout = (await new LayoutEngine(bundled).layout(layoutInputFor(cat)))!;
+    expect(Object.keys(layout.roles)).toHaveLength(32);
+    const boxes = cat.roles.map((r) => ({ id: r.id, group: r.group, ...layout.roles[r.id]! }));
+    for (const b of boxes) {
+      const g = layout.groups[b.group]!;
+      expect(b.x, b.id).toBeGreaterThanOrEqual(g.x);
+      expect(b.y, b.id).toBeGreaterThanOrEqual(g.y + GROUP_HEADER - 1);
+      expect(b.x + ROLE_NODE.width, b.id).toBeLessThanOrEqual(g.x + g.width);
+      expect(b.y + ROLE_NODE.height, b.id).toBeLessThanOrEqual(g.y + g.height);
+    }
+    for (const a of boxes)
+      for (const b of boxes) {
+        if (a.id >= b.id) continue;
+        const apart = a.x + ROLE_NODE.width <= b.x || b.x + ROLE_NODE.width <= a.x || a.y + ROLE_NODE.height <= b.y || b.y + ROLE_NODE.height <= a.y;
+        expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
+      }
+  });
+
+  it('computes at build time exactly the layout the worker computes, so the first paint matches "Nulstil layout"', async () => {
+    const defaults = await computeDefaultLayouts('static/catalogues');
+    const input = layoutInputFor(cat);
+    const stored = defaults[layoutKey(input)];
+    expect(stored).toBeDefined();
+    expect(await new LayoutEngine(bundled).layout(input)).toEqual(stored);
+  });
+});
+
+describe('LayoutEngine', () => {
+  function deferredElk() {
+    const pending: { graph: ElkNode; resolve: (g: ElkNode) => void }[] = [];
+    const elk: ElkLike = { layout: (graph) => new Promise((resolve) => pending.push({ graph, resolve })) };
+    return { elk, pending };
+  }
+  const place = (graph: ElkNode, x: number): ElkNode => ({
+    ...graph,
+    children: graph.children?.map((g) => ({ ...g, x, y: 0, width: 10, height: 10, children: g.children?.map((c) => ({ ...c, x: 0, y: 0 })) })),
+  });
+
+  it('drops a result that arrives after a newer run started', async () => {
+    const { elk, pending } = deferredElk();
+    const engine = new LayoutEngine(async () => elk);
+    const input: LayoutInput = layoutInputFor(cat);
+    const first = engine.layout(input);
+    const second = engine.layout(layoutInputFor(cat, new Set(['projektejer'])));
+    await new Promise((r) => setTimeout(r, 0));
+    expect(pending).toHaveLength(2);
+    pending[1]!.resolve(place(pending[1]!.graph, 7));
+    pending[0]!.resolve(place(pending[0]!.graph, 1));
+    expect(await first).toBeNull();
+    expect((await second)?.groups.systemspecifik?.x).toBe(7);
+  });
+
+  it('starts ELK once and reuses it', async () => {
+    let created = 0;
+    const engine = new LayoutEngine(async () => {
+      created++;
+      return new ELK();
+    });
+    engine.warm();
+    await engine.layout(layoutInputFor(cat, new Set(['projektejer'])));
+    await engine.layout(layoutInputFor(cat, new Set(['projektleder'])));
+    expect(created).toBe(1);
+  });
+
+  it('lets a failed start be retried', async () => {
+    let calls = 0;
+    const engine = new LayoutEngine(async () => {
+      calls++;
+      if (calls === 1) throw new Error('worker blocked');
+      return new ELK();
+    });
+    engine.warm();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(await engine.layout(layoutInputFor(cat, new Set(['projektejer'])))).not.toBeNull();
+  });
+});
+
+describe('flow nodes and edges', () => {
+  const layout = { key: 'k', groups: { systemspecifik: { x: 0, y: 0, width: 500, height: 300 } }, roles: { projektejer: { x: 10, y: 50 } } };
+
+  it('puts group boxes first and gives role nodes their catalogue id and data attributes', () => {
+    const views = allViews();
+    views.set('projektleder', view({ active: false, match: true, spoc: [cat.roles[1]!.spoc[0]!] }));
+    const nodes = buildFlowNodes(cat, layout, new Map(), views, allIds(), true);
+    expect(nodes[0]).toMatchObject({ id: 'group:systemspecifik', type: 'group', draggable: false });
+    const pl = nodes.find((n) => n.id === 'projektleder')!;
+    expect(pl.domAttributes).toMatchObject({ 'data-active': 'false', 'data-spoc': 'true', 'data-match': 'true' });
+    expect(pl.ariaLabel).toMatch(/^Projektleder\. .*SPOC for it-systemet.*ikke aktiv/);
+    expect(pl.class).toBe('dimmed');
+    expect(nodes.find((n) => n.id === 'projektejer')!.domAttributes!['data-match']).toBeUndefined();
+  });
+
+  it('prefers a dragged position over the layout', () => {
+    const nodes = buildFlowNodes(cat, layout, new Map([['projektejer', { x: 99, y: 98 }]]), allViews(), allIds(), false);
+    expect(nodes.find((n) => n.id === 'projektejer')!.position).toEqual({ x: 99, y: 98 });
+    const plain = buildFlowNodes(cat, layout, new Map(), allViews(), allIds(), false);
+    expect(plain.find((n) => n.id === 'projektejer')!.position).toEqual({ x: 10, y: 50 });
+  });
+
+  it('shows SPOC only when highlighting is on', () => {
+    const views = allViews();
+    views.set('projektleder', view({ spoc: [cat.roles[1]!.spoc[0]!] }));
+    const off = buildFlowNodes(cat, layout, new Map(), views, allIds(), false);
+    expect(off.find((n) => n.id === 'projektleder')!.domAttributes!['data-spoc']).toBe('false');
+  });
+
+  it('leaves out hidden roles and their edges; dims edges at dimmed roles', () => {
+    const visible = allIds();
+    visible.delete('systemejer');
+    const views = allViews();
+    views.set('projektleder', view({ match: false }));
+    const nodes = buildFlowNodes(cat, layout, new Map(), views, visible, false);
+    expect(nodes.some((n) => n.id === 'systemejer')).toBe(false);
+    const edges = buildFlowEdges(cat, views, visible, null);
+    expect(edges.some((e) => e.source === 'systemejer' || e.target === 'systemejer')).toBe(false);
+    const pl = edges.find((e) => e.id === 'projektleder--rapporterer-til--projektejer')!;
+    expect(pl.class).toBe('dimmed');
+    expect(pl.ariaLabel).toBe('Projektleder rapporterer til Projektejer');
+    expect(edges.find((e) => e.id === 'projektejer--afloeses-af--systemejer')).toBeUndefined();
+  });
+
+  it('labels succession edges "bliver til"', () => {
+    const edges = buildFlowEdges(cat, allViews(), allIds(), null);
+    const succession = edges.filter((e) => e.data?.type === 'afloeses-af');
+    expect(succession.length).toBeGreaterThan(0);
+    expect(succession.every((e) => e.label === 'bliver til')).toBe(true);
+    expect(edges.filter((e) => e.label).length).toBe(succession.length);
+  });
+});

@@ -1,0 +1,187 @@
+import type { Catalogue } from '../domain/catalogue';
+import {
+  ALL_PHASES,
+  isRoleActive,
+  neighbourhood,
+  parsePhaseFilter,
+  phaseFilterKey,
+  searchRoles,
+  spocScopes,
+  type PhaseFilter,
+} from '../domain/explorer';
+import { layoutInputFor, layoutKey, type Layout } from '../graph/elk-graph';
+import { buildFlowEdges, buildFlowNodes, isDimmed, type FlowNode, type RelationFlowEdge, type RoleView } from '../graph/flow';
+import type { LayoutEngine } from '../graph/layout-engine';
+import { readUrlView, writeUrlView } from './url-state';
+
+type Point = { x: number; y: number };
+
+/** State of the role explorer: filters, selection, layout and dragged positions. */
+export class ExplorerManager {
+  readonly catalogue: Catalogue;
+  #engine: LayoutEngine;
+  #defaults: Record<string, Layout>;
+
+  #phase = $state.raw<PhaseFilter>(ALL_PHASES);
+  #showSpoc = $state(false);
+  #query = $state('');
+  #focusNeighbours = $state(false);
+  #hideDimmed = $state(false);
+  #selectedRoleId = $state<string | null>(null);
+  #selectedEdgeId = $state<string | null>(null);
+  #layout = $state.raw<Layout | null>(null);
+  #dragged = $state.raw<ReadonlyMap<string, Point>>(new Map());
+  #layoutStatus = $state<'idle' | 'running' | 'error'>('idle');
+  #layoutError = $state<string | null>(null);
+
+  constructor(catalogue: Catalogue, engine: LayoutEngine, defaults: Record<string, Layout>) {
+    this.catalogue = catalogue;
+    this.#engine = engine;
+    this.#defaults = defaults;
+    this.#layout = defaults[layoutKey(layoutInputFor(catalogue))] ?? null;
+    engine.warm();
+    if (!this.#layout) void this.relayout();
+  }
+
+  /** Reads the view from a query string (on start and on back/forward). */
+  applyUrl(search: string) {
+    const view = readUrlView(search);
+    this.#phase = parsePhaseFilter(this.catalogue, view.fase);
+    this.#showSpoc = view.spoc;
+    this.#query = view.q;
+    this.#selectedRoleId = this.catalogue.roles.some((r) => r.id === view.rolle) ? view.rolle : null;
+  }
+
+  /** The query string for the current view. */
+  get urlSearch() {
+    return writeUrlView({
+      fase: phaseFilterKey(this.#phase),
+      spoc: this.#showSpoc,
+      rolle: this.#selectedRoleId,
+      q: this.#query,
+    });
+  }
+
+  get phase() { return this.#phase; }
+  get phaseKey() { return phaseFilterKey(this.#phase); }
+  setPhaseKey(key: string) {
+    this.#phase = parsePhaseFilter(this.catalogue, key);
+    this.#afterFilterChange();
+  }
+  get showSpoc() { return this.#showSpoc; }
+  set showSpoc(v: boolean) { this.#showSpoc = v; }
+  get query() { return this.#query; }
+  set query(v: string) {
+    this.#query = v;
+    this.#afterFilterChange();
+  }
+  get focusNeighbours() { return this.#focusNeighbours && this.#selectedRoleId !== null; }
+  set focusNeighbours(v: boolean) {
+    this.#focusNeighbours = v;
+    this.#afterFilterChange();
+  }
+  get hideDimmed() { return this.#hideDimmed; }
+  set hideDimmed(v: boolean) {
+    this.#hideDimmed = v;
+    void this.relayout();
+  }
+  get selectedRoleId() { return this.#selectedRoleId; }
+  get selectedEdgeId() { return this.#selectedEdgeId; }
+  get layoutStatus() { return this.#layoutStatus; }
+  get layoutError() { return this.#layoutError; }
+
+  selectRole(id: string | null) {
+    this.#selectedRoleId = id;
+    if (id) this.#selectedEdgeId = null;
+    if (this.#focusNeighbours) this.#afterFilterChange();
+  }
+  selectEdge(id: string | null) {
+    this.#selectedEdgeId = id;
+    if (id) this.#selectedRoleId = null;
+  }
+
+  readonly selectedRole = $derived.by(() => this.catalogue.roles.find((r) => r.id === this.#selectedRoleId) ?? null);
+  readonly selectedRelation = $derived.by(() => this.catalogue.relations.find((r) => r.id === this.#selectedEdgeId) ?? null);
+
+  readonly matches = $derived.by(() => searchRoles(this.catalogue.roles, this.#query));
+  readonly hitCount = $derived(this.matches?.size ?? null);
+
+  readonly views: ReadonlyMap<string, RoleView> = $derived.by(() => {
+    const focus = this.focusNeighbours && this.#selectedRoleId ? neighbourhood(this.catalogue.relations, this.#selectedRoleId) : null;
+    return new Map(
+      this.catalogue.roles.map((role) => [
+        role.id,
+        {
+          active: isRoleActive(this.catalogue, role, this.#phase),
+          match: this.matches ? this.matches.has(role.id) : null,
+          inFocus: focus ? focus.has(role.id) : true,
+          spoc: spocScopes(this.catalogue, role, this.#phase),
+          selected: role.id === this.#selectedRoleId,
+        },
+      ]),
+    );
+  });
+
+  readonly visible: ReadonlySet<string> = $derived.by(() => {
+    if (!this.#hideDimmed) return new Set(this.catalogue.roles.map((r) => r.id));
+    return new Set([...this.views].filter(([, v]) => !isDimmed(v)).map(([id]) => id));
+  });
+
+  readonly nodes: FlowNode[] = $derived.by(() =>
+    this.#layout
+      ? buildFlowNodes(this.catalogue, this.#layout, this.#dragged, this.views, this.visible, this.#showSpoc)
+      : [],
+  );
+  readonly edges: RelationFlowEdge[] = $derived.by(() =>
+    this.#layout ? buildFlowEdges(this.catalogue, this.views, this.visible, this.#selectedEdgeId) : [],
+  );
+
+  /** Takes back what Svelte Flow changed: positions the user moved and the selection. */
+  syncNodes(next: FlowNode[]) {
+    let dragged: Map<string, Point> | null = null;
+    let selected: string | null = null;
+    for (const n of next) {
+      if (n.type !== 'role') continue;
+      if (n.selected) selected = n.id;
+      const current = this.#dragged.get(n.id) ?? this.#layout?.roles[n.id];
+      if (current && (current.x !== n.position.x || current.y !== n.position.y)) {
+        dragged ??= new Map(this.#dragged);
+        dragged.set(n.id, { x: n.position.x, y: n.position.y });
+      }
+    }
+    if (dragged) this.#dragged = dragged;
+    if (selected !== this.#selectedRoleId && (selected !== null || this.#selectedEdgeId === null)) this.selectRole(selected);
+  }
+
+  syncEdges(next: RelationFlowEdge[]) {
+    const selected = next.find((e) => e.selected)?.id ?? null;
+    if (selected !== this.#selectedEdgeId && (selected !== null || this.#selectedRoleId === null)) this.selectEdge(selected);
+  }
+
+  /** "Nulstil layout": forget dragged positions and lay out again. */
+  async resetLayout() {
+    this.#dragged = new Map();
+    await this.relayout();
+  }
+
+  /** Lays out the visible roles in the worker; a stale result is dropped by the engine. */
+  async relayout() {
+    const input = layoutInputFor(this.catalogue, this.visible);
+    this.#layoutStatus = 'running';
+    this.#layoutError = null;
+    try {
+      const layout = await this.#engine.layout(input);
+      if (!layout) return;
+      this.#layout = layout;
+      this.#layoutStatus = 'idle';
+    } catch (e) {
+      this.#layout ??= this.#defaults[layoutKey(layoutInputFor(this.catalogue))] ?? null;
+      this.#layoutStatus = 'error';
+      this.#layoutError = `Layoutet kunne ikke beregnes: ${e instanceof Error ? e.message : String(e)}. Rollerne vises på deres hidtidige pladser.`;
+    }
+  }
+
+  #afterFilterChange() {
+    if (this.#hideDimmed) void this.relayout();
+  }
+}

@@ -1,0 +1,23 @@
+/** The explorer's shareable view, as it is kept in the query string. */
+export interface UrlView {
+  fase: string | null;
+  spoc: boolean;
+  rolle: string | null;
+  q: string;
+}
+
+export function readUrlView(search: string): UrlView {
+  const p = new URLSearchParams(search);
+  return { fase: p.get('fase'), spoc: p.get('spoc') === '1', rolle: p.get('rolle'), q: p.get('q') ?? '' };
+}
+
+/** The query string for a view, leaving out defaults so links stay short. */
+export function writeUrlView(view: UrlView): string {
+  const p = new URLSearchParams();
+  if (view.fase && view.fase !== 'alle') p.set('fase', view.fase);
+  if (view.spoc) p.set('spoc', '1');
+  if (view.rolle) p.set('rolle', view.rolle);
+  if (view.q) p.set('q', view.q);
+  const s = p.toString();
+  return s ? `?${s}` : '';
+}

@@ -1,0 +1,46 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures';
+import { ExplorerPage } from './explorer-page';
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
+}
+
+test('axe finds no serious or critical WCAG 2.1 AA violations on the explorer', async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('axe: with a role selected', async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open();
+  await x.node('projektleder').click();
+  await expect(x.details('Projektleder')).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('axe: with a phase filter, SPOC, a search and focus mode on', async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open('?fase=fase-2-forberedelse&spoc=1&rolle=projektleder');
+  await x.search.fill('leder');
+  await page.getByLabel('Vis kun naboer').check();
+  await expect(x.node('projektleder')).toHaveAttribute('data-spoc', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('axe: the list view and an edge selected', async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open();
+  await x.edge('projektejer--afloeses-af--systemejer').focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('region', { name: 'Relation: afløses af' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByLabel('Liste').check();
+  await expect(page.getByRole('region', { name: /^Systemspecifikke roller/ })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});
