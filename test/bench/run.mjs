@@ -1,0 +1,352 @@
+// `npm run bench`: startup, layout and bundle-size figures for Rollekort, from one run.
+//
+// Builds the app and the floor page (test/bench/floor.html: the same graph at fixed
+// positions, no layout) into dist-bench, serves them with `vite preview`, and measures
+// them in headless Chromium. Prints figures and which targets they meet; it is not a
+// test and never fails on a timing. Exits non-zero only when it cannot measure at all.
+//
+// Environment: BENCH_RUNS (page loads per page, default 7), BENCH_KEEP=1 (keep dist-bench),
+// CHROMIUM_PATH (the browser to use).
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
+const CONFIG = 'test/bench/vite.config.ts';
+const OUT = join(ROOT, 'dist-bench');
+const PORT = 4175;
+const BASE = `http://localhost:${PORT}`;
+const PAGES = { app: `${BASE}/`, floor: `${BASE}/test/bench/floor.html` };
+const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 7);
+const LAYOUT_PAGES = 3;
+const WARM_LAYOUTS = 7;
+const VIEWPORT = { width: 1280, height: 800 };
+const ROLE_COUNT = JSON.parse(readFileSync(join(ROOT, 'static/catalogues/rollegalleri-1.5.json'), 'utf8')).roles.length;
+
+const TARGET_RATIO = 1.3;
+const TARGET_MAIN_GZIP_KB = 120;
+/** A string that only ELK's own code contains. */
+const ELK_MARKER = 'org.eclipse.elk';
+
+const SYSTEM_CHROMIUM = '/usr/lib/chromium/chromium';
+
+/** As test/browser-path.ts: CHROMIUM_PATH, else Playwright's own (with its headless shell), else Debian's. */
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  const bundled = chromium.executablePath();
+  if (existsSync(bundled)) {
+    const browsersDir = dirname(dirname(dirname(bundled)));
+    if (readdirSync(browsersDir).some((name) => name.startsWith('chromium_headless_shell-'))) return bundled;
+  }
+  return SYSTEM_CHROMIUM;
+}
+
+/**
+ * Runs a command to completion; its output is shown only when it fails.
+ * @param {string[]} args
+ * @param {Record<string, string>} env
+ */
+function run(args, env) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, {
+      cwd: ROOT,
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (d) => (output += d));
+    child.stderr.on('data', (d) => (output += d));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(undefined) : reject(new Error(`${args.join(' ')} exited with ${code}:\n${output}`)),
+    );
+  });
+}
+
+/** @type {import('node:child_process').ChildProcess | null} */
+let server = null;
+
+function stopServer() {
+  const child = server;
+  server = null;
+  if (!child || child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
+  return new Promise((resolve) => {
+    child.once('exit', () => resolve(undefined));
+    child.kill('SIGTERM');
+    setTimeout(() => child.kill('SIGKILL'), 3000).unref();
+  });
+}
+
+/** Starts `vite preview` on dist-bench and waits until it answers. */
+async function startServer() {
+  // Run node directly: killing an npx wrapper would leave the real server running.
+  const child = spawn(process.execPath, [VITE, 'preview', '--config', CONFIG, '--port', String(PORT), '--strictPort'], {
+    cwd: ROOT,
+    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server = child;
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const deadline = Date.now() + 20_000;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`vite preview exited with ${child.exitCode}:\n${output}`);
+    try {
+      if ((await fetch(PAGES.floor)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`vite preview did not answer on ${BASE} within 20 s:\n${output}`);
+}
+
+/** @param {string} path */
+const gzipKb = (path) => gzipSync(readFileSync(path)).length / 1000;
+/** @param {string} path */
+const rawKb = (path) => readFileSync(path).length / 1000;
+
+/** Sizes of the app's startup JS and of the ELK worker chunk, from the app's own build. */
+function measureSizes() {
+  const html = readFileSync(join(OUT, 'index.html'), 'utf8');
+  const entry = html.match(/<script type="module"[^>]*\ssrc="\/(assets\/[^"]+\.js)"/)?.[1];
+  if (!entry) throw new Error('no module script in dist-bench/index.html');
+  const preloaded = [...html.matchAll(/<link rel="modulepreload"[^>]*\shref="\/(assets\/[^"]+\.js)"/g)].map((m) => m[1] ?? '');
+  const mainPath = join(OUT, entry);
+  const main = readFileSync(mainPath, 'utf8');
+  const workers = readdirSync(join(OUT, 'assets'))
+    .filter((f) => /^elk-worker\.min-.*\.js$/.test(f))
+    .map((f) => ({ file: `assets/${f}`, path: join(OUT, 'assets', f) }))
+    .sort((a, b) => rawKb(b.path) - rawKb(a.path));
+  const worker = workers[0];
+  if (!worker) throw new Error('no elk-worker.min-*.js chunk in dist-bench/assets');
+  // Lazy: nothing that loads at startup (entry and modulepreloads) holds ELK or imports it statically.
+  const startup = [entry, ...preloaded];
+  const startupHasElk = startup.some((f) => readFileSync(join(OUT, f), 'utf8').includes(ELK_MARKER));
+  const staticElkImport = /import\s*[^()]*?from\s*["'][^"']*elk-/.test(main) || /^import\s*["'][^"']*elk-/m.test(main);
+  return {
+    entry,
+    preloaded,
+    mainGzip: gzipKb(mainPath),
+    mainRaw: rawKb(mainPath),
+    mainHasElk: main.includes(ELK_MARKER),
+    workerFile: worker.file,
+    workerGzip: gzipKb(worker.path),
+    workerRaw: rawKb(worker.path),
+    workerHasElk: readFileSync(worker.path, 'utf8').includes(ELK_MARKER),
+    lazy: !startupHasElk && !staticElkImport && !html.includes('elk-'),
+  };
+}
+
+/**
+ * In every page: performance.now() at the first animation frame in which all role nodes are
+ * present with a non-zero size and `visibility: visible`, stored in window.__benchVisibleAt.
+ * @param {number} count
+ */
+function watchRoleNodes(count) {
+  const check = () => {
+    const nodes = document.querySelectorAll('.svelte-flow__node-role');
+    const ready =
+      nodes.length >= count &&
+      [...nodes].every((n) => {
+        const r = n.getBoundingClientRect();
+        return r.width > 0 && r.height > 0 && getComputedStyle(n).visibility === 'visible';
+      });
+    if (ready) window.__benchVisibleAt = performance.now();
+    else requestAnimationFrame(check);
+  };
+  requestAnimationFrame(check);
+}
+
+/**
+ * One cold page load in a fresh context (empty cache): ms from navigation start until all role nodes show.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+async function timeToNodes(browser, url) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript(watchRoleNodes, ROLE_COUNT);
+    const page = await context.newPage();
+    await page.goto(url, { waitUntil: 'commit' });
+    const handle = await page.waitForFunction(() => window.__benchVisibleAt, undefined, { polling: 'raf', timeout: 30_000 });
+    const at = await handle.jsonValue();
+    if (typeof at !== 'number') throw new Error(`no time from ${url}`);
+    return at;
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * ELK in the worker on the floor page: a fresh context per sample, so each cold figure includes
+ * fetching the ELK chunks and starting the worker.
+ * @param {import('@playwright/test').Browser} browser
+ */
+async function timeLayouts(browser) {
+  /** @type {number[]} */
+  const cold = [];
+  /** @type {number[]} */
+  const warm = [];
+  let size = { roles: 0, edges: 0 };
+  for (let i = 0; i < LAYOUT_PAGES; i++) {
+    const context = await browser.newContext({ viewport: VIEWPORT });
+    try {
+      await context.addInitScript(watchRoleNodes, ROLE_COUNT);
+      const page = await context.newPage();
+      await page.goto(PAGES.floor, { waitUntil: 'commit' });
+      await page.waitForFunction(() => window.__benchVisibleAt, undefined, { polling: 'raf', timeout: 30_000 });
+      const result = await page.evaluate(async (n) => {
+        if (!window.__benchLayout) throw new Error('window.__benchLayout is missing');
+        return window.__benchLayout(n);
+      }, WARM_LAYOUTS);
+      cold.push(result.cold);
+      warm.push(...result.warm);
+      size = { roles: result.roles, edges: result.edges };
+    } finally {
+      await context.close();
+    }
+  }
+  return { cold, warm, size };
+}
+
+/** @param {number[]} xs */
+function median(xs) {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[mid] ?? NaN) : ((s[mid - 1] ?? NaN) + (s[mid] ?? NaN)) / 2;
+}
+/** @param {number} x */
+const ms = (x) => `${x.toFixed(0)} ms`;
+/** @param {number[]} xs */
+const spread = (xs) => `${Math.min(...xs).toFixed(0)}-${Math.max(...xs).toFixed(0)}`;
+/** @param {boolean} ok */
+const verdict = (ok) => (ok ? 'MET' : 'NOT MET');
+
+/**
+ * @param {string[][]} rows
+ */
+function table(rows) {
+  const widths = (rows[0] ?? []).map((_, i) => Math.max(...rows.map((r) => (r[i] ?? '').length)));
+  const line = (/** @type {string[]} */ r) => r.map((c, i) => c.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  const [head, ...body] = rows;
+  return [line(head ?? []), widths.map((w) => '-'.repeat(w)).join('  '), ...body.map(line)].join('\n');
+}
+
+async function main() {
+  const started = Date.now();
+  const executablePath = chromiumPath();
+
+  console.log('Building the app and the floor page into dist-bench ...');
+  rmSync(OUT, { recursive: true, force: true });
+  // One build per page, so the app's chunks are exactly those of `npm run build`.
+  await run([VITE, 'build', '--config', CONFIG], { BENCH_PAGES: 'index' });
+  await run([VITE, 'build', '--config', CONFIG], { BENCH_PAGES: 'floor' });
+  const sizes = measureSizes();
+
+  await startServer();
+  const browser = await chromium.launch({
+    executablePath,
+    args: [
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--no-first-run',
+    ],
+  });
+  try {
+    console.log(`Measuring in ${executablePath} (${browser.version()}), ${RUNS} cold loads per page ...`);
+    // One discarded load of each page warms the server and the browser process.
+    await timeToNodes(browser, PAGES.app);
+    await timeToNodes(browser, PAGES.floor);
+    /** @type {{ app: number[], floor: number[] }} */
+    const times = { app: [], floor: [] };
+    for (let i = 0; i < RUNS; i++) {
+      // Alternate which page goes first (ABBA), so neither always runs right after the other.
+      /** @type {('app' | 'floor')[]} */
+      const order = i % 2 ? ['floor', 'app'] : ['app', 'floor'];
+      for (const name of order) times[name].push(await timeToNodes(browser, PAGES[name]));
+    }
+    const layouts = await timeLayouts(browser);
+
+    const app = median(times.app);
+    const floor = median(times.floor);
+    const ratio = app / floor;
+    const mainOk = sizes.mainGzip <= TARGET_MAIN_GZIP_KB;
+    const elkOk = !sizes.mainHasElk && sizes.workerHasElk && sizes.lazy;
+
+    console.log(`\nRollekort bench (${ROLE_COUNT} role nodes, viewport ${VIEWPORT.width}x${VIEWPORT.height}, fresh context and empty cache per load)\n`);
+    console.log(
+      table([
+        ['Figure', 'Value', 'Detail', 'Target'],
+        ['App: navigation -> all role nodes visible', ms(app), `median of ${RUNS}, range ${spread(times.app)} ms`, ''],
+        ['Floor: same, fixed grid, no layout', ms(floor), `median of ${RUNS}, range ${spread(times.floor)} ms`, ''],
+        ['Ratio app / floor', ratio.toFixed(2), '', `<= ${TARGET_RATIO}: ${verdict(ratio <= TARGET_RATIO)}`],
+        [
+          'ELK layout in worker, cold',
+          ms(median(layouts.cold)),
+          `median of ${layouts.cold.length} fresh pages, range ${spread(layouts.cold)} ms; incl. worker creation`,
+          '',
+        ],
+        [
+          'ELK layout in worker, warm',
+          ms(median(layouts.warm)),
+          `median of ${layouts.warm.length} (${WARM_LAYOUTS} per page), range ${spread(layouts.warm)} ms`,
+          '',
+        ],
+        [
+          'Main JS chunk, gzip',
+          `${sizes.mainGzip.toFixed(1)} kB`,
+          `${sizes.entry}, ${sizes.mainRaw.toFixed(1)} kB raw`,
+          `<= ${TARGET_MAIN_GZIP_KB} kB: ${verdict(mainOk)}`,
+        ],
+        ['ELK worker chunk, gzip', `${sizes.workerGzip.toFixed(1)} kB`, `${sizes.workerFile}, ${sizes.workerRaw.toFixed(1)} kB raw`, ''],
+        [
+          'ELK code in main chunk?',
+          sizes.mainHasElk ? 'yes' : 'no',
+          `searched for "${ELK_MARKER}" (worker chunk has it: ${sizes.workerHasElk ? 'yes' : 'no'})`,
+          '',
+        ],
+        [
+          'ELK in its own lazy chunk?',
+          elkOk ? 'yes' : 'no',
+          `not in index.html, not imported statically${sizes.preloaded.length ? `, modulepreloads: ${sizes.preloaded.join(' ')}` : ', no modulepreloads'}`,
+          verdict(elkOk),
+        ],
+      ]),
+    );
+    console.log(
+      `\nLayout graph: ${layouts.size.roles} roles, ${layouts.size.edges} relations. Sizes: node zlib gzip (default level) of the app's own build` +
+        ` (same chunks as \`npm run build\`). Raw samples, app: ${times.app.map((t) => t.toFixed(0)).join(' ')};` +
+        ` floor: ${times.floor.map((t) => t.toFixed(0)).join(' ')}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+    );
+  } finally {
+    await browser.close();
+  }
+}
+
+async function cleanUp() {
+  await stopServer();
+  if (!process.env.BENCH_KEEP) rmSync(OUT, { recursive: true, force: true });
+}
+
+for (const signal of /** @type {const} */ (['SIGINT', 'SIGTERM'])) {
+  process.once(signal, () => {
+    void cleanUp().finally(() => process.exit(130));
+  });
+}
+
+try {
+  await main();
+  await cleanUp();
+} catch (e) {
+  console.error(e instanceof Error ? (e.stack ?? e.message) : e);
+  await cleanUp();
+  process.exitCode = 1;
+}
