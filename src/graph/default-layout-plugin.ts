@@ -2,8 +2,9 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ELK from 'elkjs/lib/elk.bundled.js';
 import type { Plugin } from 'vite';
-import { parseCatalogue } from '../domain/catalogue';
-import { fromElkGraph, layoutInputFor, layoutKey, toElkGraph, type Layout } from './elk-graph';
+// Explicit .ts extensions: Vite loads its config (and this file) natively from a future major on.
+import { parseCatalogue } from '../domain/catalogue/load.ts';
+import { fromElkGraph, layoutInputFor, layoutKey, toElkGraph, type Layout } from './elk-graph.ts';
 
 const VIRTUAL = 'virtual:default-layouts';
 const RESOLVED = '\0' + VIRTUAL;

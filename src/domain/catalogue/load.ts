@@ -1,6 +1,6 @@
 import * as v from 'valibot';
-import { err, ok, type Result } from '../result';
-import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, CatalogueSchema, type Catalogue } from './schema';
+import { err, ok, type Result } from '../result.ts';
+import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, CatalogueSchema, type Catalogue } from './schema.ts';
 
 /** Why a catalogue could not be loaded; `path` points into the JSON, `message` is Danish. */
 export interface CatalogueError {

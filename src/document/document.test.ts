@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { toJsonSchema } from '@valibot/to-json-schema';
+import Ajv from 'ajv';
+import { demoWorkspace } from '../domain/workspace';
+import { shippedCatalogue } from '../domain/workspace/fixtures';
+import { exportFileName, serializeDocument, toDocument, WorkspaceDocumentSchema } from './envelope';
+import { HOSTILE_CASES } from './hostile-fixtures';
+import { readDocument, readWorkspaceText } from './read';
+import { parsePeopleTable } from './people-table';
+import { migrate } from './migrations';
+
+const cat = shippedCatalogue();
+const REF = { id: 'rollegalleri' as const, version: '1.5' };
+
+describe('export and import', () => {
+  it('round-trips: export, import, export gives the same workspace', () => {
+    const text = serializeDocument(toDocument(demoWorkspace(), REF, new Date('2026-01-02T03:04:05Z')));
+    const back = readWorkspaceText(text, cat);
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.value.data).toEqual(demoWorkspace());
+    expect(serializeDocument(toDocument(back.value.data, REF, new Date('2026-01-02T03:04:05Z')))).toBe(text);
+  });
+
+  it('writes the envelope the issue names', () => {
+    const doc = JSON.parse(serializeDocument(toDocument(demoWorkspace(), REF, new Date('2026-01-02T03:04:05Z'))));
+    expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'catalogue', 'workspace']);
+    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: 1, exportedAt: '2026-01-02T03:04:05.000Z', catalogue: REF });
+    expect(Object.keys(doc.workspace)).toEqual(['name', 'orgUnits', 'people', 'systems', 'assignments']);
+  });
+
+  it('names the file after the workspace, safely', () => {
+    expect(exportFileName('Eksempel Kommune')).toBe('Eksempel Kommune.rollekort.json');
+    expect(exportFileName('a/b:c*?')).toBe('a-b-c-.rollekort.json');
+    expect(exportFileName('   ')).toBe('arbejdsomraade.rollekort.json');
+  });
+
+  it('the published JSON Schema matches the validator', () => {
+    const path = 'static/schemas/rollekort-workspace.schema.json';
+    const generated = `${JSON.stringify(
+      {
+        $schema: 'http://json-schema.org/draft-07/schema#',
+        title: 'Rollekort-arbejdsområde',
+        description: 'A Rollekort workspace export (.rollekort.json). Generated from src/document/envelope.ts; UPDATE_SCHEMAS=1 npm run test:unit rewrites it.',
+        ...toJsonSchema(WorkspaceDocumentSchema, { errorMode: 'ignore' }),
+      },
+      null,
+      2,
+    )}\n`;
+    if (process.env.UPDATE_SCHEMAS) writeFileSync(path, generated);
+    expect(readFileSync(path, 'utf8')).toBe(generated);
+    const validate = new Ajv({ strict: false }).compile(JSON.parse(generated));
+    expect(validate(JSON.parse(serializeDocument(toDocument(demoWorkspace(), REF, new Date()))))).toBe(true);
+    expect(validate({ format: 'rollekort-workspace', version: 1 })).toBe(false);
+  });
+});
+
+describe('refusing bad files', () => {
+  it.each(HOSTILE_CASES.map((c) => [c.name, c] as const))('%s', (_name, c) => {
+    const result = readWorkspaceText(c.text, cat);
+    if (result.ok) throw new Error('expected a refusal');
+    expect(result.error.step).toBe(c.step);
+    expect(result.error.message).toMatch(c.message);
+  });
+
+  it('covers at least 20 cases', () => {
+    expect(HOSTILE_CASES.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it('never pollutes Object.prototype', () => {
+    for (const c of HOSTILE_CASES) readWorkspaceText(c.text, cat);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
+  });
+
+  it('reads a stored document through the same path', () => {
+    expect(readDocument(toDocument(demoWorkspace(), REF), cat).ok).toBe(true);
+    const bad = readDocument({ ...toDocument(demoWorkspace(), REF), version: 99 }, cat);
+    expect(bad.ok).toBe(false);
+  });
+});
+
+describe('migrations', () => {
+  it('has nothing to lift at version 1 and refuses a missing step', () => {
+    expect(migrate({ a: 1 }, 1, 1)).toEqual({ a: 1 });
+    expect(() => migrate({}, 1, 2)).toThrow(/fra version 1 til 2/);
+  });
+});
+
+describe('people from CSV or a spreadsheet', () => {
+  it('detects a header row and the delimiter', () => {
+    const t = parsePeopleTable('Navn;Stilling;Enhed;E-mail\nAnne Holm;Direktør;Børn og Unge;anne@kommune.dk\n"Lund, Cecilie";Leder;;\n');
+    expect(t.header).toBe(true);
+    expect(t.delimiter).toBe(';');
+    expect(t.people).toEqual([
+      { name: 'Anne Holm', title: 'Direktør', unit: 'Børn og Unge', email: 'anne@kommune.dk' },
+      { name: 'Lund, Cecilie', title: 'Leder' },
+    ]);
+  });
+
+  it('reads rows pasted from a spreadsheet without a header, in the order name, title, unit, e-mail', () => {
+    const t = parsePeopleTable('Bo Madsen\tProjektleder\tIT\tbo@k.dk\nEva\t\t\t\n');
+    expect(t.header).toBe(false);
+    expect(t.people).toEqual([{ name: 'Bo Madsen', title: 'Projektleder', unit: 'IT', email: 'bo@k.dk' }, { name: 'Eva' }]);
+  });
+
+  it('follows the header order and reports rows it leaves out', () => {
+    const t = parsePeopleTable('E-mail,Navn\nx@y.dk,Ida\nikke-mail,Jens\nz@y.dk,\n');
+    expect(t.people).toEqual([{ email: 'x@y.dk', name: 'Ida' }]);
+    expect(t.skipped).toEqual([
+      { row: 3, reason: 'ugyldig e-mail "ikke-mail"' },
+      { row: 4, reason: 'navn mangler' },
+    ]);
+  });
+
+  it('keeps markup as plain text', () => {
+    const t = parsePeopleTable('<script>alert(1)</script>;Chef\n');
+    expect(t.people[0]?.name).toBe('<script>alert(1)</script>');
+  });
+});

@@ -1,0 +1,8 @@
+export * from './schema';
+export * from './integrity';
+export * from './operations';
+export * from './coverage';
+export * from './history';
+export * from './demo';
+export * from './advice';
+export { newId } from './ids';

@@ -1,0 +1,78 @@
+import type { Catalogue, Role } from '../catalogue';
+import { IN_OPERATION, type WorkspaceData } from './schema';
+
+/** One thing wrong with a workspace: where (a JSON path) and what (Danish). */
+export interface WorkspaceIssue {
+  path: string;
+  message: string;
+}
+
+/** True when the phase value is known: a catalogue phase, or "drift". */
+export const isKnownPhase = (catalogue: Catalogue, phase: string) =>
+  phase === IN_OPERATION || catalogue.phases.some((p) => p.id === phase);
+
+/** Whether an assignment of this role to this system (or to the whole municipality) is allowed. */
+export function scopeProblem(role: Role, systemId: string | null): string | null {
+  if (role.perSystem === 'required' && systemId === null)
+    return `rollen ${role.name} er systemspecifik og skal knyttes til et it-system`;
+  if (role.perSystem === 'none' && systemId !== null)
+    return `rollen ${role.name} varetages for hele kommunen og kan ikke knyttes til et it-system`;
+  return null;
+}
+
+/**
+ * Every reference in the workspace points at something that exists, ids are unique,
+ * and system-specific roles have a system. An empty list means the workspace is sound.
+ */
+export function checkWorkspace(data: WorkspaceData, catalogue: Catalogue): WorkspaceIssue[] {
+  const issues: WorkspaceIssue[] = [];
+  const add = (path: string, message: string) => issues.push({ path, message });
+  const unique = (what: string, items: readonly { id: string }[]) => {
+    const seen = new Set<string>();
+    items.forEach((x, i) => {
+      if (seen.has(x.id)) add(`${what}[${i}].id`, `id'et ${x.id} bruges mere end én gang`);
+      seen.add(x.id);
+    });
+    return seen;
+  };
+  const units = unique('orgUnits', data.orgUnits);
+  const people = unique('people', data.people);
+  const systems = unique('systems', data.systems);
+  unique('assignments', data.assignments);
+  const roles = new Map(catalogue.roles.map((r) => [r.id, r]));
+
+  const parents = new Map(data.orgUnits.map((u) => [u.id, u.parentId]));
+  data.orgUnits.forEach((u, i) => {
+    if (u.parentId !== null && !units.has(u.parentId)) add(`orgUnits[${i}].parentId`, `enheden ${u.parentId} findes ikke`);
+    const seen = new Set([u.id]);
+    for (let p = u.parentId; p !== null && p !== undefined; p = parents.get(p) ?? null) {
+      if (seen.has(p)) {
+        add(`orgUnits[${i}].parentId`, `enheden ${u.name} ligger (indirekte) under sig selv`);
+        break;
+      }
+      seen.add(p);
+    }
+  });
+  data.people.forEach((p, i) => {
+    if (p.orgUnitId !== undefined && !units.has(p.orgUnitId)) add(`people[${i}].orgUnitId`, `enheden ${p.orgUnitId} findes ikke`);
+  });
+  data.systems.forEach((s, i) => {
+    if (!isKnownPhase(catalogue, s.phase)) add(`systems[${i}].phase`, `fasen ${s.phase} findes ikke`);
+  });
+  const triples = new Set<string>();
+  data.assignments.forEach((a, i) => {
+    const at = `assignments[${i}]`;
+    if (!people.has(a.personId)) add(at, `personen ${a.personId} findes ikke`);
+    if (a.systemId !== null && !systems.has(a.systemId)) add(at, `it-systemet ${a.systemId} findes ikke`);
+    const role = roles.get(a.roleId);
+    if (!role) add(at, `rollen ${a.roleId} findes ikke i Rollegalleri ${catalogue.catalogueVersion}`);
+    else {
+      const problem = scopeProblem(role, a.systemId);
+      if (problem) add(at, problem);
+    }
+    const key = `${a.personId}|${a.roleId}|${a.systemId}`;
+    if (triples.has(key)) add(at, `personen ${a.personId} har allerede rollen ${a.roleId} for det samme it-system`);
+    triples.add(key);
+  });
+  return issues;
+}

@@ -1,0 +1,80 @@
+import * as v from 'valibot';
+
+/** Version of the workspace shape, stored with every workspace and written into every export. */
+export const WORKSPACE_VERSION = 1;
+
+/** Every string in a workspace is bounded, so a hostile file cannot balloon memory or the UI. */
+const MAX_TEXT = 500;
+const id = v.pipe(
+  v.string('skal være en tekst'),
+  v.minLength(1, 'må ikke være tom'),
+  v.maxLength(100, 'er for lang (højst 100 tegn)'),
+  v.regex(/^[A-Za-z0-9_-]+$/, 'må kun indeholde bogstaver a-z, tal, - og _'),
+);
+const name = v.pipe(
+  v.string('skal være en tekst'),
+  v.trim(),
+  v.minLength(1, 'må ikke være tom'),
+  v.maxLength(200, 'er for lang (højst 200 tegn)'),
+);
+const optionalText = v.optional(v.pipe(v.string('skal være en tekst'), v.maxLength(MAX_TEXT, `er for lang (højst ${MAX_TEXT} tegn)`)));
+const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
+  v.pipe(v.array(item, 'skal være en liste'), v.maxLength(max, `har for mange ${what} (højst ${max})`));
+
+export const OrgUnitSchema = v.strictObject({
+  id,
+  name,
+  parentId: v.nullable(id),
+});
+
+export const PersonSchema = v.strictObject({
+  id,
+  name,
+  title: optionalText,
+  orgUnitId: v.optional(id),
+  email: optionalText,
+  phone: optionalText,
+  note: optionalText,
+});
+
+/** `phase` is a catalogue phase id, or "drift" once the system is in operation. */
+export const ItSystemSchema = v.strictObject({
+  id,
+  name,
+  phase: id,
+});
+
+/** `systemId` names the IT system for system-specific roles and is null for roles held once for the municipality. */
+export const AssignmentSchema = v.strictObject({
+  id,
+  personId: id,
+  roleId: id,
+  systemId: v.nullable(id),
+});
+
+export const CatalogueRefSchema = v.strictObject({
+  id: v.literal('rollegalleri', 'skal være "rollegalleri"'),
+  version: v.pipe(v.string('skal være en tekst'), v.maxLength(20)),
+});
+
+/** The workspace as it is exported and stored: everything but its local id. */
+export const WorkspaceDataSchema = v.strictObject({
+  name,
+  orgUnits: list(OrgUnitSchema, 2000, 'enheder'),
+  people: list(PersonSchema, 10000, 'personer'),
+  systems: list(ItSystemSchema, 500, 'it-systemer'),
+  assignments: list(AssignmentSchema, 50000, 'tildelinger'),
+});
+
+export type OrgUnit = v.InferOutput<typeof OrgUnitSchema>;
+export type Person = v.InferOutput<typeof PersonSchema>;
+export type ItSystem = v.InferOutput<typeof ItSystemSchema>;
+export type Assignment = v.InferOutput<typeof AssignmentSchema>;
+export type WorkspaceData = v.InferOutput<typeof WorkspaceDataSchema>;
+export type CatalogueRef = v.InferOutput<typeof CatalogueRefSchema>;
+
+/** The value meaning "in operation" for an IT system's phase. */
+export const IN_OPERATION = 'drift';
+
+/** IT systems the source names (endnote i), offered as suggestions. */
+export const SUGGESTED_SYSTEMS = ['AULA', 'BBR', 'DAR', 'DUBU', 'FBS', 'KSD', 'KY', 'SAPA'] as const;

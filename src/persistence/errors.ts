@@ -1,0 +1,27 @@
+/** A storage fault the UI explains; the edits stay in memory whatever the kind. */
+export interface StorageError {
+  kind: 'unavailable' | 'quota' | 'newer-version' | 'conflict' | 'invalid' | 'unknown';
+  message: string;
+}
+
+const EXPORT_HINT = 'Dine ændringer er bevaret i dette vindue; brug Eksportér for at gemme en kopi.';
+
+/** Turns whatever IndexedDB threw into a Danish explanation of what happened and what to do. */
+export function storageError(e: unknown): StorageError {
+  const name = e instanceof DOMException || e instanceof Error ? e.name : '';
+  if (name === 'QuotaExceededError')
+    return { kind: 'quota', message: `Der er ikke mere lagerplads til Rollekort i browseren, så ændringen blev ikke gemt. Frigør plads (fx ved at slette gamle arbejdsområder), og prøv igen. ${EXPORT_HINT}` };
+  if (name === 'VersionError')
+    return { kind: 'newer-version', message: `En nyere version af Rollekort er åbnet i en anden fane. Genindlæs siden for at fortsætte. ${EXPORT_HINT}` };
+  return { kind: 'unknown', message: `Ændringen kunne ikke gemmes (${name || 'ukendt fejl'}: ${e instanceof Error ? e.message : String(e)}). ${EXPORT_HINT}` };
+}
+
+export const UNAVAILABLE: StorageError = {
+  kind: 'unavailable',
+  message: `Browseren giver ikke Rollekort adgang til lagring (IndexedDB), fx i privat tilstand. Intet gemmes, når siden lukkes. ${EXPORT_HINT}`,
+};
+
+export const NEWER_VERSION: StorageError = {
+  kind: 'newer-version',
+  message: `En nyere version af Rollekort er åbnet i en anden fane, så denne fane gemmer ikke længere. Genindlæs siden for at fortsætte. ${EXPORT_HINT}`,
+};
