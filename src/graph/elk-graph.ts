@@ -2,7 +2,7 @@ import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Catalogue } from '../domain/catalogue';
 
 /** Size of a role box; the node component is drawn at exactly this size. */
-export const ROLE_NODE = { width: 232, height: 104 } as const;
+export const ROLE_NODE = { width: 232, height: 136 } as const;
 /** Room above a group's roles for its heading. */
 export const GROUP_HEADER = 44;
 

@@ -3,6 +3,15 @@ import type { Catalogue, Role, Spoc } from '../domain/catalogue';
 import { edgeCss, edgeStyle } from './edge-styles';
 import { GROUP_HEADER, ROLE_NODE, type Layout } from './elk-graph';
 
+/** A person shown on a role node. */
+export interface AssigneeChip {
+  assignmentId: string;
+  personId: string;
+  name: string;
+  /** Set when the role is held for the whole municipality rather than for the chosen system. */
+  municipalityWide: boolean;
+}
+
 /** How one role looks in the current view. `match` is null when nothing is searched. */
 export interface RoleView {
   active: boolean;
@@ -10,6 +19,10 @@ export interface RoleView {
   inFocus: boolean;
   spoc: Spoc[];
   selected: boolean;
+  assignees: AssigneeChip[];
+  /** Null when no workspace is open. */
+  unfilled: boolean | null;
+  atRisk: boolean;
 }
 
 export type RoleNodeData = { role: Role; view: RoleView; dimmed: boolean; spocShown: boolean };
@@ -31,6 +44,9 @@ function ariaLabel(role: Role, view: RoleView): string {
   const parts = [role.name, role.effect];
   if (view.spoc.length) parts.push(view.spoc.map((s) => `SPOC for ${s.scope}`).join(', '));
   if (!view.active) parts.push('ikke aktiv i den valgte fase');
+  if (view.assignees.length) parts.push(`varetages af ${view.assignees.map((a) => a.name).join(', ')}`);
+  else if (view.unfilled) parts.push('ubesat');
+  if (view.atRisk) parts.push('bliver ubesat, hvis den valgte person stopper');
   return parts.join('. ');
 }
 
@@ -91,6 +107,8 @@ export function buildFlowNodes(
         'data-spoc': String(spoc),
         'data-match': view.match === null ? undefined : String(view.match),
         'data-focus': String(view.inFocus),
+        'data-unfilled': view.unfilled === null ? undefined : String(view.unfilled),
+        'data-at-risk': view.atRisk ? 'true' : undefined,
         'data-group': role.group,
       },
     });

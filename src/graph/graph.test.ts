@@ -19,6 +19,9 @@ const view = (over: Partial<RoleView> = {}): RoleView => ({
   inFocus: true,
   spoc: [],
   selected: false,
+  assignees: [],
+  unfilled: null,
+  atRisk: false,
   ...over,
 });
 const allViews = () => new Map(cat.roles.map((r) => [r.id, view()]));
@@ -177,6 +180,20 @@ describe('flow nodes and edges', () => {
     expect(pl.class).toBe('dimmed');
     expect(pl.ariaLabel).toBe('Projektleder rapporterer til Projektejer');
     expect(edges.find((e) => e.id === 'projektejer--afloeses-af--systemejer')).toBeUndefined();
+  });
+
+  it('marks unfilled and at-risk roles and names who holds a role', () => {
+    const views = allViews();
+    views.set('projektleder', view({ unfilled: true }));
+    views.set('projektejer', view({ unfilled: false, atRisk: true, assignees: [{ assignmentId: 'a', personId: 'p', name: 'Anna', municipalityWide: false }] }));
+    const nodes = buildFlowNodes(cat, layout, new Map(), views, allIds(), false);
+    const pl = nodes.find((n) => n.id === 'projektleder')!;
+    const pe = nodes.find((n) => n.id === 'projektejer')!;
+    expect(pl.domAttributes).toMatchObject({ 'data-unfilled': 'true' });
+    expect(pl.ariaLabel).toContain('ubesat');
+    expect(pe.domAttributes).toMatchObject({ 'data-unfilled': 'false', 'data-at-risk': 'true' });
+    expect(pe.ariaLabel).toContain('varetages af Anna');
+    expect(nodes.find((n) => n.id === 'it-arkitekt')!.domAttributes!['data-unfilled']).toBeUndefined();
   });
 
   it('labels succession edges "bliver til"', () => {

@@ -10,17 +10,25 @@ import {
   type PhaseFilter,
 } from '../domain/explorer';
 import { layoutInputFor, layoutKey, type Layout } from '../graph/elk-graph';
-import { buildFlowEdges, buildFlowNodes, isDimmed, type FlowNode, type RelationFlowEdge, type RoleView } from '../graph/flow';
+import { buildFlowEdges, buildFlowNodes, isDimmed, type AssigneeChip, type FlowNode, type RelationFlowEdge, type RoleView } from '../graph/flow';
 import type { LayoutEngine } from '../graph/layout-engine';
 import { readUrlView, writeUrlView } from './url-state';
 
 type Point = { x: number; y: number };
+
+/** What the graph needs to know about people on roles; the explorer reads it without knowing workspaces. */
+export interface RoleStatusSource {
+  assignees(roleId: string): AssigneeChip[];
+  unfilled(phase: PhaseFilter): ReadonlySet<string>;
+  readonly atRisk: ReadonlySet<string>;
+}
 
 /** State of the role explorer: filters, selection, layout and dragged positions. */
 export class ExplorerManager {
   readonly catalogue: Catalogue;
   #engine: LayoutEngine;
   #defaults: Record<string, Layout>;
+  #status: RoleStatusSource | null;
 
   #phase = $state.raw<PhaseFilter>(ALL_PHASES);
   #showSpoc = $state(false);
@@ -34,10 +42,11 @@ export class ExplorerManager {
   #layoutStatus = $state<'idle' | 'running' | 'error'>('idle');
   #layoutError = $state<string | null>(null);
 
-  constructor(catalogue: Catalogue, engine: LayoutEngine, defaults: Record<string, Layout>) {
+  constructor(catalogue: Catalogue, engine: LayoutEngine, defaults: Record<string, Layout>, status: RoleStatusSource | null = null) {
     this.catalogue = catalogue;
     this.#engine = engine;
     this.#defaults = defaults;
+    this.#status = status;
     this.#layout = defaults[layoutKey(layoutInputFor(catalogue))] ?? null;
     engine.warm();
     if (!this.#layout) void this.relayout();
@@ -108,6 +117,8 @@ export class ExplorerManager {
 
   readonly views: ReadonlyMap<string, RoleView> = $derived.by(() => {
     const focus = this.focusNeighbours && this.#selectedRoleId ? neighbourhood(this.catalogue.relations, this.#selectedRoleId) : null;
+    const status = this.#status;
+    const unfilled = status?.unfilled(this.#phase) ?? null;
     return new Map(
       this.catalogue.roles.map((role) => [
         role.id,
@@ -117,6 +128,9 @@ export class ExplorerManager {
           inFocus: focus ? focus.has(role.id) : true,
           spoc: spocScopes(this.catalogue, role, this.#phase),
           selected: role.id === this.#selectedRoleId,
+          assignees: status?.assignees(role.id) ?? [],
+          unfilled: unfilled ? unfilled.has(role.id) : null,
+          atRisk: status?.atRisk.has(role.id) ?? false,
         },
       ]),
     );

@@ -53,6 +53,8 @@ export class WorkspaceManager {
   #pending: PendingEdit[] = [];
   #writing: Promise<void> | null = null;
   #blocked = false;
+  /** True while the open workspace exists only in memory because storing it the first time failed. */
+  #unstored = false;
   #deleted = $state.raw<{ name: string; data: WorkspaceData } | null>(null);
 
   constructor(catalogue: Catalogue, open?: () => Promise<WorkspaceStore>) {
@@ -93,19 +95,33 @@ export class WorkspaceManager {
       void this.#askPersistence();
     }
     let list = await this.#store.list();
-    if (list.length === 0 && !(await this.#store.getMeta('demoCreated'))) {
-      await this.#store.create(newId('w'), demoWorkspace());
-      await this.#store.setMeta('demoCreated', true);
-      list = await this.#store.list();
-    }
     if (list.length === 0) {
-      await this.#store.create(newId('w'), emptyWorkspace('Min kommune'));
+      const first = (await this.#store.getMeta('demoCreated')) ? emptyWorkspace('Min kommune') : demoWorkspace();
+      const id = newId('w');
+      const created = await this.#store.create(id, first);
+      await this.#store.setMeta('demoCreated', true).catch(() => {});
+      if (!created.ok) {
+        // e.g. quota exceeded on the very first start: keep it in memory and store it on retry
+        this.#openUnstored(id, first, created.error);
+        return;
+      }
       list = await this.#store.list();
     }
     this.#list = list;
     const last = await this.#store.getMeta('lastWorkspaceId');
     const id = list.some((w) => w.id === last) ? (last as string) : list[0]!.id;
     await this.#load(id);
+  }
+
+  #openUnstored(id: string, data: WorkspaceData, error: StorageError) {
+    this.#id = id;
+    this.#data = data;
+    this.#revision = 0;
+    this.#unstored = true;
+    this.#list = [{ id, name: data.name, updatedAt: '' }];
+    this.#error = error;
+    this.#saveState = 'error';
+    this.#pending = [{ apply: () => data, replayable: false }];
   }
 
   async #askPersistence() {
@@ -133,7 +149,7 @@ export class WorkspaceManager {
     this.#pending = [];
     this.#resetHistory();
     this.#saveState = this.#error ? 'error' : this.#settled();
-    await this.#store!.setMeta('lastWorkspaceId', id).catch(() => {});
+    await this.#store!.setMeta('lastWorkspaceId', id).catch(() => {}); // a convenience; never worth an error
     return true;
   }
 
@@ -204,6 +220,21 @@ export class WorkspaceManager {
     const id = this.#id!;
     const data = this.#data;
     if (this.#store!.persistent) this.#saveState = 'saving';
+    if (this.#unstored) {
+      const created = await this.#store!.create(id, data);
+      if (!created.ok) {
+        this.#pending = [...edits, ...this.#pending];
+        this.#error = created.error;
+        this.#saveState = 'error';
+        return;
+      }
+      this.#unstored = false;
+      this.#revision = created.value.revision;
+      this.#error = null;
+      await this.#refreshList(true);
+      if (this.#pending.length === 0) this.#saveState = this.#settled();
+      return;
+    }
     const result = await this.#store!.save(id, this.#revision, data, (stored) => {
       if (edits.some((e) => !e.replayable)) return null;
       return edits.reduce((ws, e) => e.apply(ws), stored);

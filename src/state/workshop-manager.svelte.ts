@@ -1,0 +1,74 @@
+import type { PhaseFilter } from '../domain/explorer';
+import { assignmentsFor, coverage, rolesAtRisk, systemPhaseFilter, type ItSystem } from '../domain/workspace';
+import type { AssigneeChip } from '../graph/flow';
+import type { RoleStatusSource } from './explorer-manager.svelte';
+import type { WorkspaceManager } from './workspace-manager.svelte';
+
+
+/** The workshop context: which IT system and which person are in focus, and what follows from it. */
+export class WorkshopManager implements RoleStatusSource {
+  readonly workspace: WorkspaceManager;
+  #systemId = $state<string | null>(null);
+  #personId = $state<string | null>(null);
+
+  constructor(workspace: WorkspaceManager) {
+    this.workspace = workspace;
+  }
+
+  readonly systems = $derived.by(() => this.workspace.data.systems);
+  /** The chosen system; falls back to the first when the choice no longer exists. */
+  readonly system: ItSystem | null = $derived.by(
+    () => this.systems.find((s) => s.id === this.#systemId) ?? this.systems[0] ?? null,
+  );
+  get systemId() {
+    return this.system?.id ?? null;
+  }
+  set systemId(id: string | null) {
+    this.#systemId = id;
+  }
+
+  readonly person = $derived.by(() => this.workspace.data.people.find((p) => p.id === this.#personId) ?? null);
+  get personId() {
+    return this.person?.id ?? null;
+  }
+  set personId(id: string | null) {
+    this.#personId = id;
+  }
+
+  readonly #names = $derived.by(() => new Map(this.workspace.data.people.map((p) => [p.id, p.name])));
+  readonly #roles = $derived.by(() => new Map(this.workspace.catalogue.roles.map((r) => [r.id, r])));
+
+  assignees(roleId: string): AssigneeChip[] {
+    const role = this.#roles.get(roleId);
+    if (!role) return [];
+    return assignmentsFor(this.workspace.data, role, this.systemId).map((a) => ({
+      assignmentId: a.id,
+      personId: a.personId,
+      name: this.#names.get(a.personId) ?? a.personId,
+      municipalityWide: a.systemId === null,
+    }));
+  }
+
+  /** The phase coverage is judged in: the explorer's, or the system's own when the explorer shows all. */
+  coveragePhase(phase: PhaseFilter): PhaseFilter | null {
+    if (phase.kind !== 'all') return phase;
+    return this.system ? systemPhaseFilter(this.system) : null;
+  }
+
+  unfilled(phase: PhaseFilter): ReadonlySet<string> {
+    const p = this.coveragePhase(phase);
+    if (!p) return new Set();
+    return new Set(coverage(this.workspace.data, this.workspace.catalogue, this.systemId, p).unfilled.map((r) => r.id));
+  }
+
+  /** Roles that would be unfilled for the chosen system if the selected person left. */
+  readonly atRisk: ReadonlySet<string> = $derived.by(() => {
+    if (!this.#personId) return new Set<string>();
+    const sys = this.systemId;
+    return new Set(
+      rolesAtRisk(this.workspace.data, this.#personId)
+        .filter((a) => a.systemId === null || a.systemId === sys)
+        .map((a) => a.roleId),
+    );
+  });
+}

@@ -1,0 +1,194 @@
+import 'fake-indexeddb/auto';
+import { describe, expect, it } from 'vitest';
+import { err } from '../domain/result';
+import { addPerson, assign } from '../domain/workspace';
+import { shippedCatalogue } from '../domain/workspace/fixtures';
+import { openDatabase, WorkspaceRepository, type StorageError, type WorkspaceStore } from '../persistence';
+import { WorkspaceManager } from './workspace-manager.svelte';
+
+const cat = shippedCatalogue();
+let n = 0;
+
+/** A manager on its own fresh database; `tab()` opens a second manager on the same one. */
+async function setup(wrap: (s: WorkspaceStore) => WorkspaceStore = (s) => s) {
+  const name = `wm-${++n}`;
+  const open = async () => wrap(new WorkspaceRepository(await openDatabase(() => {}, name), cat));
+  const m = new WorkspaceManager(cat, open);
+  await m.init();
+  return { m, open, tab: async () => { const t = new WorkspaceManager(cat, open); await t.init(); return t; } };
+}
+
+/** The store with some of its writes replaced, to bring about storage faults. */
+function withFaults(store: WorkspaceStore, faults: Partial<Pick<WorkspaceStore, 'create' | 'save' | 'setMeta'>>): WorkspaceStore {
+  return {
+    persistent: store.persistent,
+    list: () => store.list(),
+    load: (id) => store.load(id),
+    create: faults.create ?? ((id, d) => store.create(id, d)),
+    save: faults.save ?? ((...args) => store.save(...args)),
+    remove: (id) => store.remove(id),
+    getMeta: (k) => store.getMeta(k),
+    setMeta: faults.setMeta ?? ((k, v) => store.setMeta(k, v)),
+  };
+}
+
+const addAnna = (m: WorkspaceManager) => m.edit((ws) => addPerson(ws, { name: 'Anna Andersen' }));
+
+describe('WorkspaceManager', () => {
+  it('opens the demo workspace on the very first start, and the last used one after that', async () => {
+    const { m, tab } = await setup();
+    expect(m.data.name).toBe('Eksempel Kommune');
+    expect(m.list).toHaveLength(1);
+    expect(m.saveState).toBe('saved');
+    expect(await m.createWorkspace('Aarhus')).toBeNull();
+    const again = await tab();
+    expect(again.data.name).toBe('Aarhus');
+    // Danish order: "Aa" sorts as Å, after E
+    expect(again.list.map((w) => w.name)).toEqual(['Eksempel Kommune', 'Aarhus']);
+  });
+
+  it('does nothing before the first load', () => {
+    const m = new WorkspaceManager(cat, async () => {
+      throw new Error('never opened');
+    });
+    expect(addAnna(m)).toBe('Arbejdsområdet er ikke indlæst endnu.');
+  });
+
+  it('saves every edit, and a reload sees it', async () => {
+    const { m, tab } = await setup();
+    expect(addAnna(m)).toBeNull();
+    await m.settle();
+    expect(m.saveState).toBe('saved');
+    const other = await tab();
+    expect(other.data.people.some((p) => p.name === 'Anna Andersen')).toBe(true);
+  });
+
+  it('returns a Danish error and changes nothing for an edit that does not apply', async () => {
+    const { m } = await setup();
+    const before = m.data;
+    expect(m.edit((ws) => assign(ws, cat, 'p-anne', 'projektleder', null))).toMatch(/Vælg først et it-system/);
+    expect(m.data).toBe(before);
+    expect(m.canUndo).toBe(false);
+  });
+
+  it('undoes and redoes, and saves each step', async () => {
+    const { m, tab } = await setup();
+    addAnna(m);
+    await m.settle();
+    m.undo();
+    await m.settle();
+    expect(m.data.people.some((p) => p.name === 'Anna Andersen')).toBe(false);
+    expect((await tab()).data.people.some((p) => p.name === 'Anna Andersen')).toBe(false);
+    m.redo();
+    await m.settle();
+    expect((await tab()).data.people.some((p) => p.name === 'Anna Andersen')).toBe(true);
+  });
+
+  it('replays an edit from a stale tab on top of the newer state instead of overwriting it', async () => {
+    const { m, tab } = await setup();
+    const other = await tab();
+    m.rename('Fra fane A');
+    await m.settle();
+    // `other` has not heard of the rename yet: its next write must keep it
+    other.edit((ws) => addPerson(ws, { name: 'Fra fane B' }));
+    await other.settle();
+    const fresh = await tab();
+    expect(fresh.data.name).toBe('Fra fane A');
+    expect(fresh.data.people.some((p) => p.name === 'Fra fane B')).toBe(true);
+    expect(other.data.name).toBe('Fra fane A');
+  });
+
+  it('picks up another tab’s change over BroadcastChannel', async () => {
+    const { m, tab } = await setup();
+    const other = await tab();
+    addAnna(m);
+    await m.settle();
+    await expect.poll(() => other.data.people.some((p) => p.name === 'Anna Andersen'), { timeout: 1000 }).toBe(true);
+    m.close();
+    other.close();
+  });
+
+  it('keeps edits in memory on a quota fault, keeps export working, and saves on retry', async () => {
+    let full = false;
+    const { m, tab } = await setup((store) =>
+      withFaults(store, {
+        save: (...args) =>
+          full ? Promise.resolve(err<StorageError>({ kind: 'quota', message: 'Der er ikke mere lagerplads til Rollekort i browseren.' })) : store.save(...args),
+      }),
+    );
+    full = true;
+    addAnna(m);
+    await m.settle();
+    expect(m.saveState).toBe('error');
+    expect(m.error?.kind).toBe('quota');
+    expect(m.data.people.some((p) => p.name === 'Anna Andersen')).toBe(true);
+    expect(m.exportCurrent().text).toContain('Anna Andersen');
+    expect((await tab()).data.people.some((p) => p.name === 'Anna Andersen')).toBe(false);
+    full = false;
+    await m.retrySave();
+    await m.settle();
+    expect(m.saveState).toBe('saved');
+    expect((await tab()).data.people.some((p) => p.name === 'Anna Andersen')).toBe(true);
+  });
+
+  it('keeps the first workspace in memory when storing it fails, and stores it on retry', async () => {
+    let full = true;
+    const { m, tab } = await setup((store) =>
+      withFaults(store, {
+        setMeta: (k, v) => (full ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : store.setMeta(k, v)),
+        create: (id, d) => (full ? Promise.resolve(err({ kind: 'quota' as const, message: 'fuld' })) : store.create(id, d)),
+      }),
+    );
+    expect(m.saveState).toBe('error');
+    expect(m.data.name).toBe('Eksempel Kommune');
+    addAnna(m);
+    await m.settle();
+    expect(m.saveState).toBe('error');
+    full = false;
+    await m.retrySave();
+    await m.settle();
+    expect(m.saveState).toBe('saved');
+    const other = await tab();
+    expect(other.data.people.some((p) => p.name === 'Anna Andersen')).toBe(true);
+  });
+
+  it('works from memory when IndexedDB cannot be opened, and says so', async () => {
+    const m = new WorkspaceManager(cat, async () => {
+      throw new DOMException('private mode', 'InvalidStateError');
+    });
+    await m.init();
+    expect(m.error?.kind).toBe('unavailable');
+    expect(m.saveState).toBe('error');
+    expect(m.data.name).toBe('Eksempel Kommune');
+    expect(addAnna(m)).toBeNull();
+    expect(m.exportCurrent().fileName).toBe('Eksempel Kommune.rollekort.json');
+  });
+
+  it('imports as a new workspace, and a bad file changes nothing', async () => {
+    const { m } = await setup();
+    const { text } = m.exportCurrent();
+    expect(await m.importText('{"format":"nope"}')).toMatch(/ikke et Rollekort-arbejdsområde/);
+    expect(m.list).toHaveLength(1);
+    expect(await m.importText(text)).toBeNull();
+    expect(m.list).toHaveLength(2);
+    expect(m.exportCurrent(new Date(0)).text).toBe(
+      (await setup()).m.exportCurrent(new Date(0)).text,
+    );
+  });
+
+  it('duplicates, renames and deletes, and a deletion can be undone', async () => {
+    const { m } = await setup();
+    await m.duplicateCurrent();
+    expect(m.data.name).toBe('Eksempel Kommune (kopi)');
+    m.rename('Kopi');
+    await m.settle();
+    expect(m.list.map((w) => w.name)).toContain('Kopi');
+    const id = m.id!;
+    expect(await m.deleteWorkspace(id)).toBeNull();
+    expect(m.list.map((w) => w.name)).toEqual(['Eksempel Kommune']);
+    expect(m.deleted?.name).toBe('Kopi');
+    await m.restoreDeleted();
+    expect(m.list.map((w) => w.name).sort()).toEqual(['Eksempel Kommune', 'Kopi']);
+    expect(m.data.name).toBe('Kopi');
+  });
+});

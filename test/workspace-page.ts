@@ -1,0 +1,68 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object for the workshop: people, IT systems, assignments and storage. */
+export class WorkspacePage {
+  constructor(readonly page: Page) {}
+
+  async open(query = '') {
+    await this.page.goto(`/${query}`);
+    await expect(this.saveState).toHaveAttribute('data-save-state', /saved|memory|error/);
+  }
+  get saveState(): Locator {
+    return this.page.locator('[data-save-state]');
+  }
+  async saved() {
+    await expect(this.saveState).toHaveAttribute('data-save-state', 'saved');
+  }
+  get people(): Locator {
+    return this.page.getByRole('list', { name: 'Personer' });
+  }
+  person(name: string): Locator {
+    return this.people.locator('li[draggable="true"]', { hasText: name });
+  }
+  node(id: string): Locator {
+    return this.page.locator(`.svelte-flow__node[data-id="${id}"]`);
+  }
+  chips(roleId: string): Locator {
+    return this.node(roleId).locator('[data-assignment-id]');
+  }
+  /** The names on a role node's assignee chips. */
+  names(roleId: string): Locator {
+    return this.node(roleId).locator('[data-assignment-id] [data-chip-name]');
+  }
+  get system(): Locator {
+    return this.page.getByLabel('It-system', { exact: true });
+  }
+  get workspaceSelect(): Locator {
+    return this.page.getByLabel('Arbejdsområde', { exact: true });
+  }
+  async addPerson(name: string, extra: { title?: string; unit?: string; email?: string } = {}) {
+    await this.page.getByRole('button', { name: 'Tilføj person' }).click();
+    const form = this.page.getByRole('form', { name: 'Tilføj person' });
+    await form.getByLabel('Navn').fill(name);
+    if (extra.title) await form.getByLabel('Stilling').fill(extra.title);
+    if (extra.unit) await form.getByLabel('Enhed').fill(extra.unit);
+    if (extra.email) await form.getByLabel('E-mail').fill(extra.email);
+    await form.getByRole('button', { name: 'Tilføj', exact: true }).click();
+    await expect(this.person(name)).toBeVisible();
+  }
+  /** Every stored workspace record, read straight from IndexedDB. */
+  async stored(): Promise<unknown[]> {
+    return this.page.evaluate(
+      () =>
+        new Promise<unknown[]>((resolve, reject) => {
+          const req = indexedDB.open('rollekort');
+          req.onerror = () => reject(req.error);
+          req.onsuccess = () => {
+            const db = req.result;
+            const get = db.transaction('workspaces').objectStore('workspaces').getAll();
+            get.onsuccess = () => {
+              db.close();
+              resolve(get.result);
+            };
+            get.onerror = () => reject(get.error);
+          };
+        }),
+    );
+  }
+}

@@ -1,0 +1,198 @@
+import { test, expect } from './fixtures';
+import { WorkspacePage } from './workspace-page';
+
+test.describe('workspaces and assignments', () => {
+  test('the first start opens the demo workspace with people on roles', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await expect(w.workspaceSelect).toHaveValue(/.+/);
+    await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Eksempel Kommune');
+    await expect(w.person('Bo Madsen')).toBeVisible();
+    await expect(w.system.locator('option:checked')).toHaveText(/AULA/);
+    await expect(w.names('projektleder')).toHaveText(['Bo Madsen']);
+    await expect(w.node('projektleder')).toHaveAccessibleName(/varetages af Bo Madsen/);
+  });
+
+  test('add a person, drag them onto a role, reload: the assignment is still there', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.addPerson('Karla Kode', { title: 'Gevinstkonsulent', unit: 'Børn og Unge', email: 'karla@kommune.dk' });
+    await expect(w.node('gevinstejer')).toHaveAttribute('data-unfilled', 'true');
+    await w.person('Karla Kode').dragTo(w.node('gevinstejer'));
+    await expect(w.names('gevinstejer')).toHaveText(['Karla Kode']);
+    await expect(w.node('gevinstejer')).toHaveAttribute('data-unfilled', 'false');
+    await w.saved();
+    await page.reload();
+    await expect(w.names('gevinstejer')).toHaveText(['Karla Kode']);
+    await expect(w.person('Karla Kode')).toBeVisible();
+  });
+
+  test('the whole flow works from the keyboard', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.person('Cecilie Lund').getByRole('button').focus();
+    await page.keyboard.press('ArrowDown');
+    await expect(w.person('Dennis Kjær').getByRole('button')).toBeFocused();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog', { name: 'Tildel rolle til Dennis Kjær' });
+    await expect(dialog).toBeVisible();
+    await page.keyboard.type('gevinst');
+    await expect(dialog.getByRole('list', { name: 'Roller' }).getByRole('button')).toHaveCount(1);
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(dialog).toBeHidden();
+    await expect(w.names('gevinstejer')).toHaveText(['Dennis Kjær']);
+    // remove again with the chip's named button, from the keyboard
+    const remove = page.getByRole('button', { name: 'Fjern Dennis Kjær fra Gevinstejer' });
+    await remove.focus();
+    await page.keyboard.press('Enter');
+    await expect(w.chips('gevinstejer')).toHaveCount(0);
+  });
+
+  test('a system-specific role without a system, or a duplicate, is explained and changes nothing', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    const before = await w.chips('projektleder').count();
+    await w.person('Bo Madsen').dragTo(w.node('projektleder'));
+    await expect(w.chips('projektleder')).toHaveCount(before);
+  });
+
+  test('undo and redo, with buttons and with Ctrl+Z / Ctrl+Shift+Z', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await page.getByRole('button', { name: 'Fjern Bo Madsen fra Projektleder' }).click();
+    await expect(w.chips('projektleder')).toHaveCount(0);
+    await page.locator('body').press('Control+z');
+    await expect(w.names('projektleder')).toHaveText(['Bo Madsen']);
+    await page.locator('body').press('Control+Shift+z');
+    await expect(w.chips('projektleder')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Fortryd' }).click();
+    await expect(w.names('projektleder')).toHaveText(['Bo Madsen']);
+    await w.saved();
+    await page.reload();
+    await expect(w.names('projektleder')).toHaveText(['Bo Madsen']);
+  });
+
+  test('dragging a chip to another role moves the assignment', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.chips('superbruger').filter({ hasText: 'Dennis Kjær' }).dragTo(w.node('gevinstejer'));
+    await expect(w.names('gevinstejer')).toHaveText(['Dennis Kjær']);
+    await expect(w.chips('superbruger')).toHaveCount(0);
+  });
+
+  test('the chosen IT system decides which assignments show and what is unfilled', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await expect(w.node('projektleder')).toHaveAttribute('data-unfilled', 'false');
+    await w.system.selectOption({ label: 'SAPA (I drift)' });
+    await expect(w.chips('projektleder')).toHaveCount(0);
+    await expect(w.names('systemansvarlig')).toHaveText(['Hassan Ali']);
+    await expect(w.node('systemansvarlig')).toHaveAttribute('data-unfilled', 'false');
+    await expect(w.node('superbruger')).toHaveAttribute('data-unfilled', 'true');
+    // Projektleder is not active in operations, so it is not "unfilled"
+    await expect(w.node('projektleder')).toHaveAttribute('data-unfilled', 'false');
+    // municipality-wide roles are held whatever the system
+    await expect(w.names('it-arkitekt')).toHaveText(['Frederik Berg']);
+  });
+
+  test('the coverage panel counts filled and unfilled roles per system and links to them', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await page.getByRole('tab', { name: 'Dækning' }).click();
+    const aula = page.getByRole('region', { name: 'AULA' });
+    const count = aula.locator('[data-unfilled]');
+    const unfilledBefore = Number(await count.getAttribute('data-unfilled'));
+    expect(unfilledBefore).toBeGreaterThan(0);
+    await aula.getByRole('button', { name: 'Gevinstejer' }).click();
+    await expect(page.getByRole('region', { name: 'Gevinstejer', exact: true })).toBeVisible();
+    await w.person('Anne Holm').dragTo(w.node('gevinstejer'));
+    await page.getByRole('tab', { name: 'Dækning' }).click();
+    await expect(count).toHaveAttribute('data-unfilled', String(unfilledBefore - 1));
+    await expect(page.getByRole('region', { name: 'Råd fra Rollegalleriet' })).toContainText('føre tilsyn med egen opgaveløsning');
+  });
+
+  test('selecting a person shows their roles and what would be unfilled if they left', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.person('Hassan Ali').getByRole('button').click();
+    const summary = page.getByRole('region', { name: 'Hassan Ali' });
+    await expect(summary).toContainText('Systemadministrator (it-systemet) – AULA');
+    await expect(summary).toContainText('Rolleadministrator – hele kommunen');
+    await expect(w.node('systemadministrator')).toHaveAttribute('data-at-risk', 'true');
+    await expect(w.node('rolleadministrator')).toHaveAttribute('data-at-risk', 'true');
+    await expect(w.node('projektleder')).not.toHaveAttribute('data-at-risk', 'true');
+  });
+
+  test('the detail panel quotes the source’s advice on combining roles', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open('?rolle=gevinstejer');
+    await expect(page.getByRole('note', { name: 'Råd fra Rollegalleriet' })).toContainText('ikke har ansvar ift. forretningsområdet');
+    await w.open('?rolle=projektejer');
+    await expect(page.getByRole('note', { name: 'Råd fra Rollegalleriet' })).toContainText('personsammenfald');
+  });
+
+  test('create, rename, duplicate and delete workspaces; delete asks first and can be undone', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await page.getByRole('button', { name: 'Nyt' }).click();
+    await page.getByRole('dialog', { name: 'Nyt arbejdsområde' }).getByLabel('Navn').fill('Aabenraa Kommune');
+    await page.getByRole('button', { name: 'Opret' }).click();
+    await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Aabenraa Kommune');
+    await expect(w.people.locator('li[draggable]')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Omdøb' }).click();
+    await page.getByRole('dialog', { name: 'Omdøb arbejdsområde' }).getByLabel('Navn').fill('Aabenraa');
+    await page.getByRole('button', { name: 'Gem navn' }).click();
+    await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Aabenraa');
+    await page.getByRole('button', { name: 'Dupliker' }).click();
+    await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Aabenraa (kopi)');
+    await page.getByRole('button', { name: 'Slet' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Slet arbejdsområde?' });
+    await expect(confirm).toContainText('Aabenraa (kopi)');
+    await confirm.getByRole('button', { name: 'Annullér' }).click();
+    await expect(w.workspaceSelect.locator('option')).toHaveCount(3);
+    await page.getByRole('button', { name: 'Slet' }).click();
+    await confirm.getByRole('button', { name: 'Slet' }).click();
+    await expect(w.workspaceSelect.locator('option')).toHaveCount(2);
+    await page.getByRole('button', { name: 'Fortryd sletning' }).click();
+    await expect(w.workspaceSelect.locator('option')).toHaveCount(3);
+    await w.saved();
+    await page.reload();
+    await expect(w.workspaceSelect.locator('option')).toHaveText(['Eksempel Kommune', 'Aabenraa', 'Aabenraa (kopi)']);
+  });
+
+  test('people can be imported from rows pasted out of a spreadsheet, with a preview', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await page.getByRole('button', { name: 'Importér personer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Importér personer' });
+    await dialog.getByLabel('Rækker fra regneark').fill('Navn\tStilling\tEnhed\tE-mail\nMona Mønster\tJurist\tJura\tmona@k.dk\nNiels\t\t\t\n\tmangler navn\t\t\n');
+    await expect(dialog).toContainText('2 personer klar til import, overskriftsrække fundet');
+    await expect(dialog).toContainText('række 4 (navn mangler)');
+    await dialog.getByRole('button', { name: 'Importér 2 personer' }).click();
+    await expect(w.person('Mona Mønster')).toBeVisible();
+    await expect(w.person('Niels')).toBeVisible();
+  });
+
+  test('people can be imported from a CSV file', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await page.getByRole('button', { name: 'Importér personer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Importér personer' });
+    await dialog.getByLabel('CSV-fil').setInputFiles({ name: 'personer.csv', mimeType: 'text/csv', buffer: Buffer.from('Navn;E-mail\nOle Olsen;ole@k.dk\n') });
+    await expect(dialog).toContainText('1 personer klar til import');
+    await dialog.getByRole('button', { name: 'Importér 1 personer' }).click();
+    await expect(w.person('Ole Olsen')).toBeVisible();
+  });
+
+  test('markup in names is shown as text and never executed', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    const evil = '<img src=x onerror="window.__xss=1">';
+    await w.addPerson(evil);
+    await w.person(evil).dragTo(w.node('gevinstejer'));
+    await expect(w.names('gevinstejer')).toHaveText([evil]);
+    expect(await page.evaluate(() => (window as unknown as { __xss?: number }).__xss)).toBeUndefined();
+    await expect(page.locator('img[src="x"]')).toHaveCount(0);
+  });
+});
