@@ -44,3 +44,22 @@ test('axe: the list view and an edge selected', async ({ page }) => {
   await expect(page.getByRole('region', { name: /^Systemspecifikke roller/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test('axe: the workshop with a person selected, the role picker and the coverage tab', async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open();
+  await page.locator('[data-save-state="saved"]').waitFor();
+  await page.getByRole('list', { name: 'Personer' }).getByRole('button', { name: 'Bo Madsen' }).click();
+  await expect(page.getByRole('region', { name: 'Bo Madsen' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Tildel rolle …' }).click();
+  await expect(page.getByRole('dialog', { name: 'Tildel rolle til Bo Madsen' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Tilføj person' }).click();
+  await expect(page.getByRole('form', { name: 'Tilføj person' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+  await page.getByRole('tab', { name: 'Dækning' }).click();
+  await expect(page.getByRole('heading', { name: 'Dækning' })).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -9,7 +9,7 @@ import {
   spocScopes,
   type PhaseFilter,
 } from '../domain/explorer';
-import { layoutInputFor, layoutKey, type Layout } from '../graph/elk-graph';
+import { layoutInputFor, type Layout, type LayoutInput } from '../graph/elk-graph';
 import { buildFlowEdges, buildFlowNodes, isDimmed, type AssigneeChip, type FlowNode, type RelationFlowEdge, type RoleView } from '../graph/flow';
 import type { LayoutEngine } from '../graph/layout-engine';
 import { readUrlView, writeUrlView } from './url-state';
@@ -27,7 +27,7 @@ export interface RoleStatusSource {
 export class ExplorerManager {
   readonly catalogue: Catalogue;
   #engine: LayoutEngine;
-  #defaults: Record<string, Layout>;
+  #initialLayout: (input: LayoutInput) => Layout | undefined;
   #status: RoleStatusSource | null;
 
   #phase = $state.raw<PhaseFilter>(ALL_PHASES);
@@ -42,12 +42,21 @@ export class ExplorerManager {
   #layoutStatus = $state<'idle' | 'running' | 'error'>('idle');
   #layoutError = $state<string | null>(null);
 
-  constructor(catalogue: Catalogue, engine: LayoutEngine, defaults: Record<string, Layout>, status: RoleStatusSource | null = null) {
+  /**
+   * `initialLayout` gives the layout of the full graph without the worker (the build-time
+   * layout in the app); when it has none, the worker lays the graph out on load.
+   */
+  constructor(
+    catalogue: Catalogue,
+    engine: LayoutEngine,
+    initialLayout: (input: LayoutInput) => Layout | undefined,
+    status: RoleStatusSource | null = null,
+  ) {
     this.catalogue = catalogue;
     this.#engine = engine;
-    this.#defaults = defaults;
+    this.#initialLayout = initialLayout;
     this.#status = status;
-    this.#layout = defaults[layoutKey(layoutInputFor(catalogue))] ?? null;
+    this.#layout = initialLayout(layoutInputFor(catalogue)) ?? null;
     engine.warm();
     if (!this.#layout) void this.relayout();
   }
@@ -189,7 +198,7 @@ export class ExplorerManager {
       this.#layout = layout;
       this.#layoutStatus = 'idle';
     } catch (e) {
-      this.#layout ??= this.#defaults[layoutKey(layoutInputFor(this.catalogue))] ?? null;
+      this.#layout ??= this.#initialLayout(layoutInputFor(this.catalogue)) ?? null;
       this.#layoutStatus = 'error';
       this.#layoutError = `Layoutet kunne ikke beregnes: ${e instanceof Error ? e.message : String(e)}. Rollerne vises på deres hidtidige pladser.`;
     }

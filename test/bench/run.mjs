@@ -1,6 +1,6 @@
 // `npm run bench`: startup, layout and bundle-size figures for Rollekort, from one run.
 //
-// Builds the app and the floor page (test/bench/floor.html: the same graph at fixed
+// Builds the app and the floor page (test/bench/floor.html: the same app with its graph at fixed
 // positions, no layout) into dist-bench, serves them with `vite preview`, and measures
 // them in headless Chromium. Prints figures and which targets they meet; it is not a
 // test and never fails on a timing. Exits non-zero only when it cannot measure at all.
@@ -286,7 +286,7 @@ async function main() {
       table([
         ['Figure', 'Value', 'Detail', 'Target'],
         ['App: navigation -> all role nodes visible', ms(app), `median of ${RUNS}, range ${spread(times.app)} ms`, ''],
-        ['Floor: same, fixed grid, no layout', ms(floor), `median of ${RUNS}, range ${spread(times.floor)} ms`, ''],
+        ['Floor: same app, fixed grid, no layout', ms(floor), `median of ${RUNS}, range ${spread(times.floor)} ms`, ''],
         ['Ratio app / floor', ratio.toFixed(2), '', `<= ${TARGET_RATIO}: ${verdict(ratio <= TARGET_RATIO)}`],
         [
           'ELK layout in worker, cold',
