@@ -3,6 +3,9 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { ExplorerPage } from './explorer-page';
 
+// axe walks the whole graph (32 nodes, 115 edges) each time: slow on a busy 2-core machine
+test.describe.configure({ timeout: 90_000 });
+
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   return violations
