@@ -196,3 +196,41 @@ test.describe('workspaces and assignments', () => {
     await expect(page.locator('img[src="x"]')).toHaveCount(0);
   });
 });
+
+test.describe('editing people and IT systems', () => {
+  test('a person can be edited, and the change is saved', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.person('Bo Madsen').getByRole('button').click();
+    await page.getByRole('button', { name: 'Redigér' }).click();
+    const form = page.getByRole('form', { name: 'Redigér Bo Madsen' });
+    await expect(form.getByLabel('Stilling')).toHaveValue('Projektleder');
+    await form.getByLabel('Navn').fill('Bo Madsen Holm');
+    await form.getByText('Telefon og note').click();
+    await form.getByLabel('Telefon').fill('12 34 56 78');
+    await form.getByRole('button', { name: 'Gem' }).click();
+    await expect(w.names('projektleder')).toHaveText(['Bo Madsen Holm']);
+    await w.saved();
+    await page.reload();
+    await expect(w.person('Bo Madsen Holm')).toBeVisible();
+  });
+
+  test('an IT system can be added and removed, and the removal undone', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await page.getByRole('button', { name: 'Tilføj it-system' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tilføj it-system' });
+    await dialog.getByLabel('Navn').fill('DUBU');
+    await dialog.getByLabel('Hvor er it-systemet nu?').selectOption({ label: 'Fase 3: Ibrugtagning' });
+    await dialog.getByRole('button', { name: 'Tilføj' }).click();
+    await expect(w.system.locator('option:checked')).toHaveText('DUBU (Fase 3: Ibrugtagning)');
+    await expect(w.names('projektleder')).toHaveCount(0);
+    await expect(w.node('projektleder')).toHaveAttribute('data-unfilled', 'true');
+    await page.getByRole('tab', { name: 'Dækning' }).click();
+    await page.getByRole('button', { name: 'Fjern AULA' }).click();
+    await expect(page.getByRole('region', { name: 'AULA' })).toHaveCount(0);
+    await expect(page.getByText('AULA er fjernet sammen med 6 tildelinger')).toBeVisible();
+    await page.getByRole('button', { name: 'Fortryd', exact: true }).click();
+    await expect(page.getByRole('region', { name: 'AULA' })).toBeVisible();
+  });
+});
