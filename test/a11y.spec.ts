@@ -39,8 +39,8 @@ test('axe: with a phase filter, SPOC, a search and focus mode on', async ({ page
 test('axe: the list view and an edge selected', async ({ page }) => {
   const x = new ExplorerPage(page);
   await x.open();
-  await x.edge('projektejer--afloeses-af--systemejer').focus();
-  await page.keyboard.press('Enter');
+  await x.open('?rolle=projektejer');
+  await x.details('Projektejer').locator('[data-relation-id="projektejer--afloeses-af--systemejer"]').getByRole('button', { name: 'Vis relationen i kortet' }).click();
   await expect(page.getByRole('region', { name: 'Relation: afløses af' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
   await page.getByLabel('Liste').check();

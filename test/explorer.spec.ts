@@ -117,7 +117,24 @@ test.describe('role explorer', () => {
   test('selecting an edge shows its type and quote', async ({ page }) => {
     const x = new ExplorerPage(page);
     await x.open();
-    await x.edge('projektleder--rapporterer-til--projektejer').focus();
+    // a real click on the drawn line, halfway along it
+    const edge = x.edge('projektejer--afloeses-af--systemejer');
+    const point = await edge.locator('path.svelte-flow__edge-path').evaluate((path: SVGPathElement) => {
+      const p = path.getPointAtLength(path.getTotalLength() / 2);
+      const m = path.getScreenCTM()!;
+      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+    });
+    await page.mouse.click(point.x, point.y);
+    const panel = page.getByRole('region', { name: 'Relation: afløses af' });
+    await expect(panel).toContainText('Rollen som Projektejer veksles til rollen som Systemejer');
+    await expect(x.edge('projektejer--afloeses-af--systemejer')).toHaveClass(/selected/);
+  });
+
+  test('from the keyboard, a relation is shown from the role’s details', async ({ page }) => {
+    const x = new ExplorerPage(page);
+    await x.open('?rolle=projektleder');
+    const item = x.details('Projektleder').locator('[data-relation-id="projektleder--rapporterer-til--projektejer"]');
+    await item.getByRole('button', { name: 'Vis relationen i kortet' }).focus();
     await page.keyboard.press('Enter');
     const panel = page.getByRole('region', { name: 'Relation: rapporterer til' });
     await expect(panel).toContainText('Rapporterer til projektejer, styregruppe m.fl.');

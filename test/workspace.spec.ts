@@ -47,6 +47,8 @@ test.describe('workspaces and assignments', () => {
     await remove.focus();
     await page.keyboard.press('Enter');
     await expect(w.chips('gevinstejer')).toHaveCount(0);
+    await expect(w.node('gevinstejer')).toBeFocused();
+    await expect(page.getByRole('status').filter({ hasText: 'Dennis Kjær er fjernet fra Gevinstejer' })).toBeVisible();
   });
 
   test('a system-specific role without a system, or a duplicate, is explained and changes nothing', async ({ page }) => {
@@ -55,6 +57,14 @@ test.describe('workspaces and assignments', () => {
     const before = await w.chips('projektleder').count();
     await w.person('Bo Madsen').dragTo(w.node('projektleder'));
     await expect(w.chips('projektleder')).toHaveCount(before);
+    await expect(page.getByRole('status').filter({ hasText: 'Bo Madsen har allerede rollen Projektleder.' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Fortryd' })).toBeDisabled();
+    // without any IT system, a system-specific role cannot be given
+    await page.getByRole('tab', { name: 'Dækning' }).click();
+    for (const name of ['AULA', 'SAPA', 'BBR']) await page.getByRole('button', { name: `Fjern ${name}` }).click();
+    await w.person('Anne Holm').dragTo(w.node('gevinstejer'));
+    await expect(page.getByRole('alert')).toContainText('Gevinstejer er en systemspecifik rolle. Vælg først et it-system.');
+    await expect(w.chips('gevinstejer')).toHaveCount(0);
   });
 
   test('undo and redo, with buttons and with Ctrl+Z / Ctrl+Shift+Z', async ({ page }) => {
@@ -144,7 +154,7 @@ test.describe('workspaces and assignments', () => {
     await page.getByRole('dialog', { name: 'Omdøb arbejdsområde' }).getByLabel('Navn').fill('Aabenraa');
     await page.getByRole('button', { name: 'Gem navn' }).click();
     await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Aabenraa');
-    await page.getByRole('button', { name: 'Dupliker' }).click();
+    await page.getByRole('button', { name: 'Duplikér' }).click();
     await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Aabenraa (kopi)');
     await page.getByRole('button', { name: 'Slet' }).click();
     const confirm = page.getByRole('dialog', { name: 'Slet arbejdsområde?' });
@@ -180,8 +190,8 @@ test.describe('workspaces and assignments', () => {
     await page.getByRole('button', { name: 'Importér personer' }).click();
     const dialog = page.getByRole('dialog', { name: 'Importér personer' });
     await dialog.getByLabel('CSV-fil').setInputFiles({ name: 'personer.csv', mimeType: 'text/csv', buffer: Buffer.from('Navn;E-mail\nOle Olsen;ole@k.dk\n') });
-    await expect(dialog).toContainText('1 personer klar til import');
-    await dialog.getByRole('button', { name: 'Importér 1 personer' }).click();
+    await expect(dialog).toContainText('1 person klar til import');
+    await dialog.getByRole('button', { name: 'Importér 1 person' }).click();
     await expect(w.person('Ole Olsen')).toBeVisible();
   });
 

@@ -108,7 +108,7 @@ describe('people from CSV or a spreadsheet', () => {
     const t = parsePeopleTable('E-mail,Navn\nx@y.dk,Ida\nikke-mail,Jens\nz@y.dk,\n');
     expect(t.people).toEqual([{ email: 'x@y.dk', name: 'Ida' }]);
     expect(t.skipped).toEqual([
-      { row: 3, reason: 'ugyldig e-mail "ikke-mail"' },
+      { row: 3, reason: 'ugyldig e-mail »ikke-mail«' },
       { row: 4, reason: 'navn mangler' },
     ]);
   });

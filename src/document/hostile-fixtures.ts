@@ -29,7 +29,7 @@ export const HOSTILE_CASES: HostileCase[] = [
   { name: 'empty file', text: '', step: 'parse', message: /ikke gyldig JSON/ },
   { name: 'a bare array', text: '[]', step: 'format', message: /ikke et Rollekort-arbejdsområde/ },
   { name: 'a bare string', text: '"rollekort"', step: 'format', message: /ikke et Rollekort-arbejdsområde/ },
-  { name: 'the catalogue file instead of a workspace', text: '{"format":"rollegalleri-catalogue","formatVersion":1}', step: 'format', message: /format/ },
+  { name: 'the catalogue file instead of a workspace', text: '{"format":"rollegalleri-catalogue","formatVersion":1}', step: 'format', message: /ikke et Rollekort-arbejdsområde/ },
   { name: 'a newer version', text: edit((d) => (d.version = WORKSPACE_VERSION + 1)), step: 'version', message: /nyere version af Rollekort/ },
   { name: 'version as text', text: edit((d) => (d.version = '1')), step: 'version', message: /helt tal/ },
   { name: 'version zero', text: edit((d) => (d.version = 0)), step: 'version', message: /helt tal/ },

@@ -53,8 +53,9 @@ export function parsePeopleTable(text: string): PeopleTable {
     });
     if (!person.name) skipped.push({ row, reason: 'navn mangler' });
     else if (person.name.length > 200) skipped.push({ row, reason: 'navnet er for langt' });
-    else if (person.email && !/^[^\s@]+@[^\s@]+$/.test(person.email)) skipped.push({ row, reason: `ugyldig e-mail "${person.email}"` });
+    else if (person.email && !/^[^\s@]+@[^\s@]+$/.test(person.email)) skipped.push({ row, reason: `ugyldig e-mail »${person.email}«` });
     else people.push(person);
   });
-  return { header, delimiter: result.meta.delimiter, people, skipped };
+  const delimiter = rows.some((r) => r.length > 1) ? result.meta.delimiter : '';
+  return { header, delimiter, people, skipped };
 }

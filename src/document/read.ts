@@ -58,7 +58,7 @@ export function readDocument(json: unknown, catalogue: Catalogue): Result<{ data
   const shape = checkShape(json);
   if (shape) return err(shape);
   if (!isRecord(json) || json.format !== WORKSPACE_FORMAT)
-    return fail('format', 'format', `Filen er ikke et Rollekort-arbejdsområde (feltet "format" skal være "${WORKSPACE_FORMAT}").`);
+    return fail('format', 'format', 'Filen er ikke et Rollekort-arbejdsområde. Vælg en fil, der er gemt med Eksportér i Rollekort.');
   const version = json.version;
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1)
     return fail('version', 'version', 'version: skal være et helt tal fra 1 og op.');
@@ -100,8 +100,8 @@ export function readWorkspaceText(text: string, catalogue: Catalogue) {
   let json: unknown;
   try {
     json = JSON.parse(text);
-  } catch (e) {
-    return fail('parse', '', `Filen er ikke gyldig JSON: ${e instanceof Error ? e.message : String(e)}.`);
+  } catch {
+    return fail('parse', '', 'Filen er ikke gyldig JSON, så den kan ikke være et Rollekort-arbejdsområde. Vælg en fil, der er gemt med Eksportér.');
   }
   return readDocument(json, catalogue);
 }

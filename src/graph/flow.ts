@@ -41,7 +41,7 @@ const ROLE_HANDLES: NodeHandle[] = [
 export const isDimmed = (v: RoleView) => !v.active || v.match === false || !v.inFocus;
 
 function ariaLabel(role: Role, view: RoleView): string {
-  const parts = [role.name, role.effect];
+  const parts = [role.name, role.effect.replace(/\.$/, '')];
   if (view.spoc.length) parts.push(view.spoc.map((s) => `SPOC for ${s.scope}`).join(', '));
   if (!view.active) parts.push('ikke aktiv i den valgte fase');
   if (view.assignees.length) parts.push(`varetages af ${view.assignees.map((a) => a.name).join(', ')}`);

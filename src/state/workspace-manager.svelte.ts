@@ -46,6 +46,7 @@ export class WorkspaceManager {
   #saveState = $state<SaveState>('loading');
   #error = $state.raw<StorageError | null>(null);
   #notice = $state<string | null>(null);
+  #message = $state<string | null>(null);
   #persisted = $state<boolean | null>(null);
   #history = new UndoHistory<WorkspaceData>();
   #canUndo = $state(false);
@@ -70,15 +71,25 @@ export class WorkspaceManager {
   get saveState() { return this.#saveState; }
   get error() { return this.#error; }
   get notice() { return this.#notice; }
+  /** The last thing the user did, said in Danish for the status line (and screen readers). */
+  get message() { return this.#message; }
   get persisted() { return this.#persisted; }
   get canUndo() { return this.#canUndo; }
   get canRedo() { return this.#canRedo; }
   get deleted() { return this.#deleted; }
   get persistent() { return this.#store?.persistent ?? false; }
   get ready() { return this.#saveState !== 'loading'; }
+  /** True when closing the page now would lose edits: a write is under way or has failed, or nothing is stored at all. */
+  get hasUnsavedWork() {
+    return this.#saveState === 'saving' || this.#saveState === 'error' || (this.#saveState === 'memory' && this.#canUndo);
+  }
 
   dismissNotice() {
     this.#notice = null;
+  }
+
+  announce(message: string | null) {
+    this.#message = message;
   }
 
   /** Opens storage, then the last used workspace; on the very first start, the demo. */
@@ -148,6 +159,7 @@ export class WorkspaceManager {
     this.#revision = loaded.value.revision;
     this.#pending = [];
     this.#resetHistory();
+    this.#message = null;
     this.#saveState = this.#error ? 'error' : this.#settled();
     await this.#store!.setMeta('lastWorkspaceId', id).catch(() => {}); // a convenience; never worth an error
     return true;
@@ -183,12 +195,16 @@ export class WorkspaceManager {
 
   undo() {
     const previous = this.#history.undo(this.#data);
-    if (previous) this.#restore(previous);
+    if (!previous) return;
+    this.#restore(previous);
+    this.#message = 'Den seneste ændring er fortrudt.';
   }
 
   redo() {
     const next = this.#history.redo(this.#data);
-    if (next) this.#restore(next);
+    if (!next) return;
+    this.#restore(next);
+    this.#message = 'Ændringen er gentaget.';
   }
 
   #restore(snapshot: WorkspaceData) {
@@ -302,7 +318,9 @@ export class WorkspaceManager {
     // a newer state from another tab: take it over unless our own edits are on their way
     // (then the next write replays them on top of it)
     if (this.#writing || this.#pending.length) return;
+    const hadHistory = this.#canUndo || this.#canRedo;
     await this.#load(m.id);
+    if (hadHistory) this.#notice = 'Arbejdsområdet er ændret i en anden fane, og denne fane viser nu den nyeste udgave. Fortryd-historikken er derfor nulstillet.';
   }
 
   async #refreshList(announce: boolean) {

@@ -35,9 +35,21 @@ export interface Coverage {
   unfilled: Role[];
 }
 
+/** Which roles a coverage count looks at: those held per IT system, those held once for the municipality, or all. */
+export type CoverageScope = 'system' | 'municipality' | 'all';
+
+const inScope = (role: Role, scope: CoverageScope) =>
+  scope === 'all' || (scope === 'municipality' ? role.perSystem === 'none' : role.perSystem !== 'none');
+
 /** The active roles in a phase, split into those someone holds and those nobody holds. */
-export function coverage(ws: WorkspaceData, catalogue: Catalogue, systemId: string | null, phase: PhaseFilter): Coverage {
-  const active = catalogue.roles.filter((r) => isRoleActive(catalogue, r, phase));
+export function coverage(
+  ws: WorkspaceData,
+  catalogue: Catalogue,
+  systemId: string | null,
+  phase: PhaseFilter,
+  scope: CoverageScope = 'all',
+): Coverage {
+  const active = catalogue.roles.filter((r) => inScope(r, scope) && isRoleActive(catalogue, r, phase));
   const filled = active.filter((r) => assignmentsFor(ws, r, systemId).length > 0);
   const held = new Set(filled.map((r) => r.id));
   return { active, filled, unfilled: active.filter((r) => !held.has(r.id)) };

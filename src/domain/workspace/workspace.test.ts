@@ -149,6 +149,17 @@ describe('coverage', () => {
     expect(coverage(ws, cat, 's-sapa', aula).unfilled.map((r) => r.id)).toContain('projektleder');
   });
 
+  it('can count the roles held per system apart from those held once for the municipality', () => {
+    const ws = unwrap(assign(makeWorkspace(), cat, 'p-1', 'it-arkitekt', null));
+    const phase = systemPhaseFilter({ phase: 'fase-2-forberedelse' });
+    const perSystem = coverage(ws, cat, 's-aula', phase, 'system');
+    const municipality = coverage(ws, cat, null, { kind: 'all' }, 'municipality');
+    expect(perSystem.active.every((r) => r.perSystem !== 'none')).toBe(true);
+    expect(perSystem.active.map((r) => r.id)).toContain('projektleder');
+    expect(municipality.active.every((r) => r.perSystem === 'none')).toBe(true);
+    expect(municipality.filled.map((r) => r.id)).toEqual(['it-arkitekt']);
+  });
+
   it('uses the system phase: in operation, Systemansvarlig is needed and Projektleder is not', () => {
     const drift = coverage(makeWorkspace(), cat, 's-sapa', systemPhaseFilter({ phase: 'drift' }));
     const ids = drift.active.map((r) => r.id);
