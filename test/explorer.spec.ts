@@ -117,17 +117,24 @@ test.describe('role explorer', () => {
   test('selecting an edge shows its type and quote', async ({ page }) => {
     const x = new ExplorerPage(page);
     await x.open();
-    // a real click on the drawn line, halfway along it
-    const edge = x.edge('projektejer--afloeses-af--systemejer');
-    const point = await edge.locator('path.svelte-flow__edge-path').evaluate((path: SVGPathElement) => {
-      const p = path.getPointAtLength(path.getTotalLength() / 2);
+    await expect(page.locator('[data-save-state="saved"]')).toBeVisible();
+    // a real click on a long drawn line, at a point along it where nothing else lies on top
+    await page.getByRole('button', { name: 'Vis hele kortet' }).click();
+    const edge = x.edge('oir-koordinator--sparringspart-for--projektleder');
+    const point = await edge.evaluate((g: SVGGElement) => {
+      const path = g.querySelector<SVGPathElement>('path.svelte-flow__edge-path')!;
       const m = path.getScreenCTM()!;
-      return { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+      for (let t = 0.2; t <= 0.8; t += 0.05) {
+        const p = path.getPointAtLength(path.getTotalLength() * t);
+        const at = { x: p.x * m.a + p.y * m.c + m.e, y: p.x * m.b + p.y * m.d + m.f };
+        if (g.contains(document.elementFromPoint(at.x, at.y))) return at;
+      }
+      throw new Error('the edge is covered everywhere');
     });
     await page.mouse.click(point.x, point.y);
-    const panel = page.getByRole('region', { name: 'Relation: afløses af' });
-    await expect(panel).toContainText('Rollen som Projektejer veksles til rollen som Systemejer');
-    await expect(x.edge('projektejer--afloeses-af--systemejer')).toHaveClass(/selected/);
+    const panel = page.getByRole('region', { name: 'Relation: er sparringspart for' });
+    await expect(panel).toContainText('Er sparringspart for den fagsystemsspecifikke projektleder');
+    await expect(edge).toHaveClass(/selected/);
   });
 
   test('from the keyboard, a relation is shown from the role’s details', async ({ page }) => {

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../domain/result';
 import { checkWorkspace, WORKSPACE_VERSION, type CatalogueRef, type WorkspaceData } from '../domain/workspace';
 import { WORKSPACE_FORMAT, WorkspaceDocumentSchema } from './envelope';
 import { migrate } from './migrations';
+import { issuePath } from '../domain/issue-path';
 
 /** Why a workspace file (or a stored workspace) was refused: the step, where, and a Danish message. */
 export interface ReadError {
@@ -33,13 +34,6 @@ function checkShape(json: unknown): ReadError | null {
     else if (isRecord(value)) for (const [k, x] of Object.entries(value)) stack.push([x, depth + 1, path ? `${path}.${k}` : k]);
   }
   return null;
-}
-
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  return (issue.path ?? [])
-    .map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`))
-    .join('')
-    .replace(/^\./, '');
 }
 
 function danish(issue: v.BaseIssue<unknown>): string {
@@ -77,7 +71,7 @@ export function readDocument(json: unknown, catalogue: Catalogue): Result<{ data
   const parsed = v.safeParse(WorkspaceDocumentSchema, migrated);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    const path = pathOf(issue);
+    const path = issuePath(issue);
     return fail('validate', path, `${path || 'filen'}: ${danish(issue)}`);
   }
   const doc = parsed.output;

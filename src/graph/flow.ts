@@ -130,9 +130,14 @@ export function buildFlowEdges(
 ): RelationFlowEdge[] {
   const labels = new Map(catalogue.relationTypes.map((t) => [t.id, t.label]));
   const names = new Map(catalogue.roles.map((r) => [r.id, r.name]));
+  // relations between the same two roles in the same direction get their own curve each
+  const parallel = new Map<string, number>();
   return catalogue.relations
     .filter((r) => visible.has(r.from) && visible.has(r.to))
     .map((r) => {
+      const pair = `${r.from}>${r.to}`;
+      const k = parallel.get(pair) ?? 0;
+      parallel.set(pair, k + 1);
       const style = edgeStyle(r.type);
       const label = labels.get(r.type) ?? r.type;
       const a = views.get(r.from);
@@ -144,6 +149,7 @@ export function buildFlowEdges(
         target: r.to,
         selected: r.id === selectedEdgeId,
         style: edgeCss(style),
+        pathOptions: { curvature: 0.25 + 0.35 * k },
         markerEnd: { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 },
         label: r.type === 'afloeses-af' ? 'bliver til' : undefined,
         ariaLabel: `${names.get(r.from)} ${label} ${names.get(r.to)}`,

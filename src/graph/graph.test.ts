@@ -196,6 +196,13 @@ describe('flow nodes and edges', () => {
     expect(nodes.find((n) => n.id === 'it-arkitekt')!.domAttributes!['data-unfilled']).toBeUndefined();
   });
 
+  it('gives parallel relations between the same two roles their own curve', () => {
+    const edges = buildFlowEdges(cat, allViews(), allIds(), null).filter((e) => e.source === 'projektejer' && e.target === 'systemejer');
+    expect(edges.length).toBeGreaterThan(1);
+    const curves = edges.map((e) => (e as { pathOptions?: { curvature?: number } }).pathOptions?.curvature);
+    expect(new Set(curves).size).toBe(edges.length);
+  });
+
   it('labels succession edges "bliver til"', () => {
     const edges = buildFlowEdges(cat, allViews(), allIds(), null);
     const succession = edges.filter((e) => e.data?.type === 'afloeses-af');

@@ -1,6 +1,7 @@
 import * as v from 'valibot';
 import { err, ok, type Result } from '../result.ts';
 import { CATALOGUE_FORMAT, CATALOGUE_FORMAT_VERSION, CatalogueSchema, type Catalogue } from './schema.ts';
+import { issuePath } from '../issue-path.ts';
 
 /** Why a catalogue could not be loaded; `path` points into the JSON, `message` is Danish. */
 export interface CatalogueError {
@@ -11,13 +12,6 @@ export interface CatalogueError {
 
 const isRecord = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
-
-function pathOf(issue: v.BaseIssue<unknown>): string {
-  return (issue.path ?? [])
-    .map((p) => (typeof p.key === 'number' ? `[${p.key}]` : `.${String(p.key)}`))
-    .join('')
-    .replace(/^\./, '');
-}
 
 /** A Danish message for a schema issue: our own messages are Danish, valibot's generic ones are not. */
 function danish(issue: v.BaseIssue<unknown>): string {
@@ -85,7 +79,7 @@ export function parseCatalogue(json: unknown): Result<Catalogue, CatalogueError>
   const parsed = v.safeParse(CatalogueSchema, json);
   if (!parsed.success) {
     const issue = parsed.issues[0];
-    const path = pathOf(issue);
+    const path = issuePath(issue);
     return err({ kind: 'invalid', path, message: `${path || 'kataloget'}: ${danish(issue)}` });
   }
   const [first] = checkIntegrity(parsed.output);
