@@ -1,5 +1,17 @@
 import type { PhaseFilter } from '../domain/explorer';
-import { assignmentsFor, coverage, rolesAtRisk, systemPhaseFilter, type ItSystem } from '../domain/workspace';
+import {
+  assign,
+  assignmentsFor,
+  coverage,
+  moveAssignment,
+  removePerson,
+  rolesAtRisk,
+  systemPhaseFilter,
+  unassign,
+  type ItSystem,
+  type WorkspaceData,
+} from '../domain/workspace';
+import type { Result } from '../domain/result';
 import type { AssigneeChip } from '../graph/flow';
 import type { RoleStatusSource } from './explorer-manager.svelte';
 import type { WorkspaceManager } from './workspace-manager.svelte';
@@ -37,6 +49,55 @@ export class WorkshopManager implements RoleStatusSource {
 
   readonly #names = $derived.by(() => new Map(this.workspace.data.people.map((p) => [p.id, p.name])));
   readonly #roles = $derived.by(() => new Map(this.workspace.catalogue.roles.map((r) => [r.id, r])));
+
+  #roleName = (id: string) => this.#roles.get(id)?.name ?? id;
+  #personName = (id: string) => this.#names.get(id) ?? id;
+
+  /** Applies an edit and says what happened (an edit that changes nothing says so too); returns an error or null. */
+  #apply(edit: (ws: WorkspaceData) => Result<WorkspaceData, string> | WorkspaceData, success: string, unchanged: string) {
+    const before = this.workspace.data;
+    const error = this.workspace.edit(edit);
+    if (!error) this.workspace.announce(this.workspace.data === before ? unchanged : success);
+    return error;
+  }
+
+  /** Gives a person a role for the chosen IT system (or the municipality, for roles held once). */
+  assignRole(personId: string, roleId: string): string | null {
+    const person = this.#personName(personId);
+    const role = this.#roleName(roleId);
+    return this.#apply(
+      (ws) => assign(ws, this.workspace.catalogue, personId, roleId, this.systemId),
+      `${person} varetager nu ${role}.`,
+      `${person} har allerede rollen ${role}.`,
+    );
+  }
+
+  moveAssignment(assignmentId: string, roleId: string): string | null {
+    const a = this.workspace.data.assignments.find((x) => x.id === assignmentId);
+    if (!a) return 'Tildelingen findes ikke længere.';
+    const person = this.#personName(a.personId);
+    return this.#apply(
+      (ws) => moveAssignment(ws, this.workspace.catalogue, assignmentId, roleId, this.systemId),
+      `${person} er flyttet fra ${this.#roleName(a.roleId)} til ${this.#roleName(roleId)}.`,
+      `${person} har allerede rollen ${this.#roleName(roleId)}.`,
+    );
+  }
+
+  removeAssignment(assignmentId: string): string | null {
+    const a = this.workspace.data.assignments.find((x) => x.id === assignmentId);
+    if (!a) return 'Tildelingen findes ikke længere.';
+    return this.#apply(
+      (ws) => unassign(ws, assignmentId),
+      `${this.#personName(a.personId)} er fjernet fra ${this.#roleName(a.roleId)}. Fortryd med Ctrl+Z.`,
+      '',
+    );
+  }
+
+  /** Removes a person and every role they hold (undoable like any edit). */
+  removePerson(personId: string): string | null {
+    const name = this.#personName(personId);
+    return this.#apply((ws) => removePerson(ws, personId), `${name} er fjernet sammen med sine roller. Fortryd med Ctrl+Z.`, '');
+  }
 
   assignees(roleId: string): AssigneeChip[] {
     const role = this.#roles.get(roleId);
