@@ -36,6 +36,8 @@ test.describe('workspaces and assignments', () => {
     await page.keyboard.press('Enter');
     const dialog = page.getByRole('dialog', { name: 'Tildel rolle til Dennis Kjær' });
     await expect(dialog).toBeVisible();
+    await expect(dialog.getByRole('button', { name: /^Superbruger/ })).toContainText('har rollen');
+    await expect(dialog.getByRole('button', { name: /^Gevinstejer/ })).not.toContainText('har rollen');
     await page.keyboard.type('gevinst');
     await expect(dialog.getByRole('list', { name: 'Roller' }).getByRole('button')).toHaveCount(1);
     await page.keyboard.press('Tab');
@@ -208,6 +210,17 @@ test.describe('workspaces and assignments', () => {
 });
 
 test.describe('editing people and IT systems', () => {
+  test('adding a second person with the same name is allowed, with a warning', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await page.getByRole('button', { name: 'Tilføj person' }).click();
+    const form = page.getByRole('form', { name: 'Tilføj person' });
+    await form.getByLabel('Navn').fill('bo madsen');
+    await expect(form.getByLabel('Navn')).toHaveAccessibleDescription(/allerede en person med dette navn/);
+    await form.getByRole('button', { name: 'Tilføj', exact: true }).click();
+    await expect(w.people.locator('li[draggable]', { hasText: /^bo madsen$/i })).toHaveCount(2);
+  });
+
   test('a person can be edited, and the change is saved', async ({ page }) => {
     const w = new WorkspacePage(page);
     await w.open();
