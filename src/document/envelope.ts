@@ -8,7 +8,7 @@ export const WORKSPACE_FORMAT = 'rollekort-workspace';
 export const WorkspaceDocumentSchema = v.strictObject({
   format: v.literal(WORKSPACE_FORMAT),
   version: v.literal(WORKSPACE_VERSION),
-  exportedAt: v.optional(v.pipe(v.string(), v.maxLength(40))),
+  exportedAt: v.optional(v.pipe(v.string('skal være en tekst'), v.maxLength(40, 'er for lang (højst 40 tegn)'))),
   catalogue: CatalogueRefSchema,
   workspace: WorkspaceDataSchema,
 });

@@ -13,7 +13,8 @@ export function storageError(e: unknown): StorageError {
     return { kind: 'quota', message: `Der er ikke mere lagerplads til Rollekort i browseren, så ændringen blev ikke gemt. Frigør plads (fx ved at slette gamle arbejdsområder), og prøv igen. ${EXPORT_HINT}` };
   if (name === 'VersionError')
     return { kind: 'newer-version', message: `En nyere version af Rollekort er åbnet i en anden fane. Genindlæs siden for at fortsætte. ${EXPORT_HINT}` };
-  return { kind: 'unknown', message: `Ændringen kunne ikke gemmes (${name || 'ukendt fejl'}: ${e instanceof Error ? e.message : String(e)}). ${EXPORT_HINT}` };
+  // the browser's own text is English and technical: name the error, explain in Danish
+  return { kind: 'unknown', message: `Ændringen kunne ikke gemmes på grund af en fejl i browserens lager (${name || 'ukendt fejl'}). Prøv igen om lidt. ${EXPORT_HINT}` };
 }
 
 export const UNAVAILABLE: StorageError = {

@@ -2,6 +2,7 @@ import type { PhaseFilter } from '../domain/explorer';
 import {
   assign,
   assignmentsFor,
+  newId,
   coverage,
   moveAssignment,
   removePerson,
@@ -65,8 +66,11 @@ export class WorkshopManager implements RoleStatusSource {
   assignRole(personId: string, roleId: string): string | null {
     const person = this.#personName(personId);
     const role = this.#roleName(roleId);
+    // fixed now: the edit may be replayed later, after the user has chosen another system
+    const systemId = this.systemId;
+    const id = newId('a');
     return this.#apply(
-      (ws) => assign(ws, this.workspace.catalogue, personId, roleId, this.systemId),
+      (ws) => assign(ws, this.workspace.catalogue, personId, roleId, systemId, id),
       `${person} varetager nu ${role}.`,
       `${person} har allerede rollen ${role}.`,
     );
@@ -76,8 +80,9 @@ export class WorkshopManager implements RoleStatusSource {
     const a = this.workspace.data.assignments.find((x) => x.id === assignmentId);
     if (!a) return 'Tildelingen findes ikke længere.';
     const person = this.#personName(a.personId);
+    const systemId = this.systemId;
     return this.#apply(
-      (ws) => moveAssignment(ws, this.workspace.catalogue, assignmentId, roleId, this.systemId),
+      (ws) => moveAssignment(ws, this.workspace.catalogue, assignmentId, roleId, systemId),
       `${person} er flyttet fra ${this.#roleName(a.roleId)} til ${this.#roleName(roleId)}.`,
       `${person} har allerede rollen ${this.#roleName(roleId)}.`,
     );
@@ -127,7 +132,7 @@ export class WorkshopManager implements RoleStatusSource {
     if (!this.#personId) return new Set<string>();
     const sys = this.systemId;
     return new Set(
-      rolesAtRisk(this.workspace.data, this.#personId)
+      rolesAtRisk(this.workspace.data, this.workspace.catalogue, this.#personId)
         .filter((a) => a.systemId === null || a.systemId === sys)
         .map((a) => a.roleId),
     );

@@ -63,6 +63,29 @@ describe('WorkshopManager', () => {
     expect(w.removeAssignment('a-findes-ikke')).toBe('Tildelingen findes ikke længere.');
   });
 
+  it('an assignment replayed on another tab’s newer state keeps the system it was made for', async () => {
+    const name = `workshop-replay-${++n}`;
+    const open = async () => new WorkspaceRepository(await openDatabase(() => {}, name), cat);
+    const a = new WorkspaceManager(cat, open);
+    await a.init();
+    const b = new WorkspaceManager(cat, open);
+    await b.init();
+    b.close(); // b hears nothing: it is behind
+    a.rename('Fra fane A');
+    await a.settle();
+    const w = new WorkshopManager(b);
+    expect(w.systemId).toBe('s-aula');
+    expect(w.assignRole('p-anne', 'gevinstejer')).toBeNull();
+    w.systemId = 's-sapa'; // before the write is replayed
+    await b.settle();
+    const fresh = new WorkspaceManager(cat, open);
+    await fresh.init();
+    expect(fresh.data.name).toBe('Fra fane A');
+    expect(fresh.data.assignments.filter((x) => x.roleId === 'gevinstejer')).toMatchObject([{ personId: 'p-anne', systemId: 's-aula' }]);
+    a.close();
+    fresh.close();
+  });
+
   it('explains why a system-specific role cannot be given without a system', async () => {
     const w = await demo();
     for (const s of w.systems) w.workspace.edit((ws) => ({ ...ws, systems: ws.systems.filter((x) => x.id !== s.id), assignments: ws.assignments.filter((a) => a.systemId !== s.id) }));

@@ -16,18 +16,28 @@ import {
   type WorkspaceSummary,
 } from '../persistence';
 
-/** An edit of the workspace, kept until it is written so it can be replayed on a newer stored state. */
+/**
+ * An edit of the workspace, kept until it is written so it can be replayed on a newer
+ * stored state. `apply` returns null when the edit no longer applies there.
+ */
 interface PendingEdit {
-  apply: (ws: WorkspaceData) => WorkspaceData;
+  apply: (ws: WorkspaceData) => WorkspaceData | null;
   /** False for undo/redo: they restore a snapshot and cannot be replayed on someone else's changes. */
   replayable: boolean;
 }
 
 export type SaveState = 'loading' | 'saved' | 'saving' | 'error' | 'memory';
 
-type Edit = (ws: WorkspaceData) => Result<WorkspaceData, string> | WorkspaceData;
+/**
+ * An edit: a pure function of the workspace. It may run again later on a newer stored
+ * state, so everything it depends on (ids, the chosen system, form values) must be
+ * fixed before it is handed over, not read when it runs.
+ */
+export type Edit = (ws: WorkspaceData) => Result<WorkspaceData, string> | WorkspaceData;
 const asResult = (r: Result<WorkspaceData, string> | WorkspaceData): Result<WorkspaceData, string> =>
   'ok' in r && typeof r.ok === 'boolean' ? (r as Result<WorkspaceData, string>) : ok(r as WorkspaceData);
+
+const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
 
 /**
  * The open workspace and the list of workspaces. Every edit is applied in memory at
@@ -39,22 +49,30 @@ export class WorkspaceManager {
   #channel: SyncChannel | null = null;
   #open: () => Promise<WorkspaceStore>;
 
+  #loading = $state(true);
   #list = $state.raw<WorkspaceSummary[]>([]);
   #id = $state<string | null>(null);
   #data = $state.raw<WorkspaceData>(emptyWorkspace(''));
   #revision = 0;
-  #saveState = $state<SaveState>('loading');
-  #error = $state.raw<StorageError | null>(null);
+  /** A fault of the last write (quota, ...): cleared when a write succeeds. */
+  #fault = $state.raw<StorageError | null>(null);
+  /** A lasting condition: no storage at all, or a newer version elsewhere. */
+  #fatal = $state.raw<StorageError | null>(null);
+  #blocked = $state(false);
   #notice = $state<string | null>(null);
   #message = $state<string | null>(null);
   #persisted = $state<boolean | null>(null);
   #history = new UndoHistory<WorkspaceData>();
   #canUndo = $state(false);
   #canRedo = $state(false);
-  #pending: PendingEdit[] = [];
-  #writing: Promise<void> | null = null;
-  #blocked = false;
-  /** True while the open workspace exists only in memory because storing it the first time failed. */
+  #pending = $state.raw<PendingEdit[]>([]);
+  #writing = $state(false);
+  #flushing: Promise<void> | null = null;
+  /** Counts edits, so a load that raced an edit can tell and stand back. */
+  #edits = 0;
+  /** The newest revision another tab has announced for the open workspace. */
+  #newestSeen = 0;
+  /** True while the open workspace exists only in memory (storing it failed, or it was deleted elsewhere). */
   #unstored = false;
   #deleted = $state.raw<{ name: string; data: WorkspaceData } | null>(null);
 
@@ -68,8 +86,7 @@ export class WorkspaceManager {
   get list() { return this.#list; }
   get id() { return this.#id; }
   get data() { return this.#data; }
-  get saveState() { return this.#saveState; }
-  get error() { return this.#error; }
+  get error() { return this.#fault ?? this.#fatal; }
   get notice() { return this.#notice; }
   /** The last thing the user did, said in Danish for the status line (and screen readers). */
   get message() { return this.#message; }
@@ -78,10 +95,18 @@ export class WorkspaceManager {
   get canRedo() { return this.#canRedo; }
   get deleted() { return this.#deleted; }
   get persistent() { return this.#store?.persistent ?? false; }
-  get ready() { return this.#saveState !== 'loading'; }
-  /** True when closing the page now would lose edits: a write is under way or has failed, or nothing is stored at all. */
+  get ready() { return !this.#loading && this.#id !== null; }
+  get saveState(): SaveState {
+    if (this.#loading) return 'loading';
+    if (!this.#store?.persistent) return 'memory';
+    if (this.#blocked || this.#fault) return 'error';
+    if (this.#writing || this.#pending.length) return 'saving';
+    return 'saved';
+  }
+  /** True when closing the page now would lose edits: a write is due or has failed, or nothing is stored at all. */
   get hasUnsavedWork() {
-    return this.#saveState === 'saving' || this.#saveState === 'error' || (this.#saveState === 'memory' && this.#canUndo);
+    const s = this.saveState;
+    return s === 'saving' || s === 'error' || (s === 'memory' && this.#canUndo);
   }
 
   dismissNotice() {
@@ -97,42 +122,59 @@ export class WorkspaceManager {
     try {
       this.#store = await this.#open();
     } catch (e) {
-      const err = storageError(e);
-      this.#error = err.kind === 'newer-version' ? NEWER_VERSION : UNAVAILABLE;
+      this.#fatal = storageError(e).kind === 'newer-version' ? NEWER_VERSION : UNAVAILABLE;
       this.#store = new MemoryRepository(this.catalogue);
     }
     if (this.#store.persistent) {
       this.#channel = new SyncChannel((m) => void this.#onMessage(m));
       void this.#askPersistence();
     }
-    let list = await this.#store.list();
-    if (list.length === 0) {
-      const first = (await this.#store.getMeta('demoCreated')) ? emptyWorkspace('Min kommune') : demoWorkspace();
-      const id = newId('w');
-      const created = await this.#store.create(id, first);
-      await this.#store.setMeta('demoCreated', true).catch(() => {});
-      if (!created.ok) {
-        // e.g. quota exceeded on the very first start: keep it in memory and store it on retry
-        this.#openUnstored(id, first, created.error);
-        return;
-      }
-      list = await this.#store.list();
+    try {
+      await this.#openInitial();
+    } catch (e) {
+      // storage opened but then failed: carry on in memory rather than not at all
+      this.#fatal = { kind: 'unavailable', message: `${storageError(e).message} ${UNAVAILABLE.message}` };
+      this.#store = new MemoryRepository(this.catalogue);
+      this.#channel?.close();
+      this.#channel = null;
+      await this.#openInitial();
     }
-    this.#list = list;
-    const last = await this.#store.getMeta('lastWorkspaceId');
-    const id = list.some((w) => w.id === last) ? (last as string) : list[0]!.id;
-    await this.#load(id);
+    this.#loading = false;
   }
 
-  #openUnstored(id: string, data: WorkspaceData, error: StorageError) {
-    this.#id = id;
-    this.#data = data;
-    this.#revision = 0;
-    this.#unstored = true;
-    this.#list = [{ id, name: data.name, updatedAt: '' }];
-    this.#error = error;
-    this.#saveState = 'error';
-    this.#pending = [{ apply: () => data, replayable: false }];
+  async #openInitial() {
+    const store = this.#store!;
+    const list = await store.list();
+    if (list.length === 0) {
+      const first = (await store.getMeta('demoCreated')) ? emptyWorkspace('Min kommune') : demoWorkspace();
+      await this.#startWith(first);
+      if (!this.#unstored) await store.setMeta('demoCreated', true).catch(() => {});
+      return;
+    }
+    this.#list = list;
+    const last = await store.getMeta('lastWorkspaceId').catch(() => undefined);
+    const order = [...new Set([last, ...list.map((w) => w.id)])].filter((id): id is string => list.some((w) => w.id === id));
+    for (const id of order) if (await this.#load(id)) return;
+    // none could be read (the notice says why): start afresh rather than show nothing
+    await this.#startWith(emptyWorkspace('Min kommune'));
+  }
+
+  /** Stores and opens a new workspace; if storing fails (e.g. quota), keeps it in memory to store on retry. */
+  async #startWith(data: WorkspaceData) {
+    const id = newId('w');
+    const created = await this.#store!.create(id, data);
+    if (!created.ok) {
+      this.#id = id;
+      this.#data = data;
+      this.#revision = 0;
+      this.#unstored = true;
+      this.#list = [...this.#list, { id, name: data.name, updatedAt: '' }];
+      this.#fault = created.error;
+      this.#pending = [{ apply: () => data, replayable: false }];
+      return;
+    }
+    await this.#refreshList(true);
+    await this.#load(id);
   }
 
   async #askPersistence() {
@@ -143,26 +185,28 @@ export class WorkspaceManager {
     }
   }
 
-  #settled(): SaveState {
-    return this.#store?.persistent ? 'saved' : 'memory';
-  }
-
   async #load(id: string): Promise<boolean> {
     const loaded = await this.#store!.load(id);
     if (!loaded.ok) {
-      this.#notice = `Arbejdsområdet kunne ikke åbnes: ${loaded.error.message}`;
-      if (this.#saveState === 'loading') this.#saveState = this.#settled();
+      const name = this.#list.find((w) => w.id === id)?.name ?? id;
+      this.#notice = `Arbejdsområdet »${name}« kunne ikke åbnes: ${loaded.error.message}`;
       return false;
     }
-    this.#id = id;
-    this.#data = loaded.value.data;
-    this.#revision = loaded.value.revision;
-    this.#pending = [];
-    this.#resetHistory();
-    this.#message = null;
-    this.#saveState = this.#error ? 'error' : this.#settled();
+    this.#adopt(id, loaded.value.data, loaded.value.revision);
     await this.#store!.setMeta('lastWorkspaceId', id).catch(() => {}); // a convenience; never worth an error
     return true;
+  }
+
+  #adopt(id: string, data: WorkspaceData, revision: number) {
+    this.#id = id;
+    this.#data = data;
+    this.#revision = revision;
+    this.#newestSeen = revision;
+    this.#pending = [];
+    this.#unstored = false;
+    this.#fault = null;
+    this.#resetHistory();
+    this.#message = null;
   }
 
   #resetHistory() {
@@ -186,7 +230,7 @@ export class WorkspaceManager {
     this.#enqueue({
       apply: (ws) => {
         const r = asResult(edit(ws));
-        return r.ok ? r.value : ws; // an edit that no longer applies to the newer state is dropped
+        return r.ok ? r.value : null;
       },
       replayable: true,
     });
@@ -214,125 +258,191 @@ export class WorkspaceManager {
   }
 
   #enqueue(edit: PendingEdit) {
-    this.#pending.push(edit);
-    if (this.#store?.persistent) this.#saveState = this.#blocked ? 'error' : 'saving';
-    void this.#write();
+    this.#edits++;
+    this.#pending = [...this.#pending, edit];
+    void this.#flush();
   }
 
-  /** Writes what is pending; edits made meanwhile go into the next transaction. */
-  #write(): Promise<void> {
-    if (this.#writing) return this.#writing;
-    if (!this.#store || !this.#id || this.#blocked || this.#pending.length === 0) return Promise.resolve();
-    this.#writing = this.#writeOnce().finally(() => {
-      this.#writing = null;
-      if (this.#pending.length && !this.#error) void this.#write();
-    });
-    return this.#writing;
+  /** Writes what is pending, one transaction at a time; edits made meanwhile go into the next. */
+  #flush(): Promise<void> {
+    if (this.#flushing) return this.#flushing;
+    const run = (async () => {
+      await null; // let #flushing be set before anything else happens
+      try {
+        while (this.#pending.length && this.#id && this.#store && !this.#blocked && !this.#fault) await this.#writeOnce();
+      } finally {
+        this.#writing = false;
+      }
+    })();
+    const done = run.then(
+      () => {
+        this.#flushing = null;
+        void this.#catchUp();
+      },
+      () => {
+        this.#flushing = null;
+      },
+    );
+    this.#flushing = done;
+    return done;
   }
 
   async #writeOnce() {
+    const store = this.#store!;
     const edits = this.#pending;
     this.#pending = [];
     const id = this.#id!;
     const data = this.#data;
-    if (this.#store!.persistent) this.#saveState = 'saving';
+    this.#writing = true;
     if (this.#unstored) {
-      const created = await this.#store!.create(id, data);
+      const created = await store.create(id, data);
       if (!created.ok) {
         this.#pending = [...edits, ...this.#pending];
-        this.#error = created.error;
-        this.#saveState = 'error';
+        this.#fault = created.error;
         return;
       }
       this.#unstored = false;
       this.#revision = created.value.revision;
-      this.#error = null;
+      this.#fault = null;
       await this.#refreshList(true);
-      if (this.#pending.length === 0) this.#saveState = this.#settled();
       return;
     }
-    const result = await this.#store!.save(id, this.#revision, data, (stored) => {
+    let dropped = 0;
+    const result = await store.save(id, this.#revision, data, (stored) => {
       if (edits.some((e) => !e.replayable)) return null;
-      return edits.reduce((ws, e) => e.apply(ws), stored);
+      dropped = 0;
+      return edits.reduce((ws, e) => e.apply(ws) ?? (dropped++, ws), stored);
     });
     if (id !== this.#id) return;
     if (result.ok) {
       this.#revision = result.value.revision;
-      this.#error = null;
-      if (result.value.rebased) {
-        this.#data = this.#pending.reduce((ws, e) => e.apply(ws), result.value.data);
-        this.#resetHistory();
-        this.#notice = 'Ændringer fra en anden fane er flettet sammen med dine.';
-      }
-      this.#channel?.post({ type: 'saved', id, revision: result.value.revision });
-      if (data.name !== this.#list.find((w) => w.id === id)?.name) await this.#refreshList(true);
-      if (this.#pending.length === 0) this.#saveState = this.#settled();
+      this.#newestSeen = Math.max(this.#newestSeen, this.#revision);
+      this.#fault = null;
+      if (result.value.rebased) this.#adoptMerged(result.value.data, dropped);
+      this.#channel?.post({ type: 'saved', id, revision: this.#revision });
+      if (this.#data.name !== this.#list.find((w) => w.id === id)?.name) await this.#refreshList(true);
       return;
     }
-    const e = result.error;
-    if (e.kind === 'conflict') {
-      await this.#load(id);
-      this.#notice = `${e.message} Din seneste ændring (fortryd/gentag) kunne ikke flettes og er ikke gemt.`;
+    if (result.error.kind === 'conflict') {
+      await this.#recoverFromConflict(id);
       return;
     }
     this.#pending = [...edits, ...this.#pending];
-    this.#error = e;
-    this.#saveState = 'error';
-    if (e.kind === 'newer-version') this.#blocked = true;
+    this.#fault = result.error;
+    if (result.error.kind === 'newer-version') this.#newerVersionElsewhere();
+  }
+
+  /**
+   * Another tab wrote first and our edits were replayed on its state. Edits made while
+   * that write was under way are replayed on the merged state too; undo/redo cannot be.
+   */
+  #adoptMerged(merged: WorkspaceData, dropped: number) {
+    let ws = merged;
+    let lost = dropped;
+    const keep: PendingEdit[] = [];
+    for (const e of this.#pending) {
+      const next = e.replayable ? e.apply(ws) : null;
+      if (next) {
+        ws = next;
+        keep.push(e);
+      } else lost++;
+    }
+    this.#data = ws;
+    this.#pending = keep;
+    this.#resetHistory();
+    this.#notice =
+      'Arbejdsområdet var ændret i en anden fane; dine ændringer er flettet ind i den nyeste udgave.' +
+      (lost ? ` ${plural(lost, 'ændring', 'ændringer')} passede ikke længere og er ikke gemt.` : '');
+  }
+
+  /** A write that could not be replayed (undo/redo on a stale state): take the newest state and replay what can be. */
+  async #recoverFromConflict(id: string) {
+    const loaded = await this.#store!.load(id);
+    if (!loaded.ok) {
+      this.#fault = { kind: 'conflict', message: `Arbejdsområdet er ændret i en anden fane, og den nyeste udgave kunne ikke hentes: ${loaded.error.message}` };
+      return;
+    }
+    this.#revision = loaded.value.revision;
+    this.#newestSeen = Math.max(this.#newestSeen, this.#revision);
+    this.#adoptMerged(loaded.value.data, 0);
+    this.#notice =
+      'Arbejdsområdet var ændret i en anden fane, så din fortryd eller gentag kunne ikke gemmes; den nyeste udgave vises nu.' +
+      (this.#pending.length ? ' Dine ændringer derefter er flettet ind.' : '');
   }
 
   /** Tries again after a storage fault (e.g. once space is freed). */
   async retrySave() {
     if (this.#blocked) return;
-    this.#error = null;
-    await this.#write();
+    this.#fault = null;
+    await this.#flush();
   }
 
   /** Starts writing what is pending; called on `pagehide`, when there is no time to wait. */
   flush() {
-    void this.#write();
+    void this.#flush();
   }
 
   /** Resolves once everything pending is written (or has failed). */
   async settle() {
-    while (this.#writing) await this.#writing;
+    while (this.#flushing) await this.#flushing;
   }
 
   #newerVersionElsewhere() {
     this.#blocked = true;
-    this.#error = NEWER_VERSION;
-    this.#saveState = 'error';
+    this.#fatal = NEWER_VERSION;
   }
 
   async #onMessage(m: SyncMessage) {
     if (m.type === 'list-changed') {
       await this.#refreshList(false);
-      if (this.#id && !this.#list.some((w) => w.id === this.#id)) {
-        this.#notice = 'Arbejdsområdet blev slettet i en anden fane.';
-        const first = this.#list[0];
-        if (first) await this.#load(first.id);
+      if (!this.#id || this.#list.some((w) => w.id === this.#id)) return;
+      if (this.#pending.length || this.#fault) {
+        // deleted elsewhere while this tab had unsaved edits: keep them, and store the workspace anew
+        this.#unstored = true;
+        this.#list = [...this.#list, { id: this.#id, name: this.#data.name, updatedAt: '' }];
+        this.#notice = 'Arbejdsområdet blev slettet i en anden fane, men her var ændringer, der ikke var gemt. Det gemmes igen.';
+        this.#fault = null;
+        void this.#flush();
+        return;
       }
+      this.#notice = 'Arbejdsområdet blev slettet i en anden fane.';
+      const first = this.#list[0];
+      if (first) await this.#load(first.id);
       return;
     }
-    if (m.id !== this.#id || m.revision <= this.#revision) return;
-    // a newer state from another tab: take it over unless our own edits are on their way
-    // (then the next write replays them on top of it)
-    if (this.#writing || this.#pending.length) return;
+    if (m.id !== this.#id) return;
+    this.#newestSeen = Math.max(this.#newestSeen, m.revision);
+    await this.#catchUp();
+  }
+
+  /** Takes over a newer state from another tab, unless our own edits are on their way (they will be replayed on it). */
+  async #catchUp() {
+    const id = this.#id;
+    if (!id || this.#newestSeen <= this.#revision || this.#flushing || this.#pending.length || this.#unstored) return;
+    const edits = this.#edits;
+    const loaded = await this.#store!.load(id);
+    if (!loaded.ok || edits !== this.#edits || id !== this.#id || this.#pending.length) return;
     const hadHistory = this.#canUndo || this.#canRedo;
-    await this.#load(m.id);
+    this.#adopt(id, loaded.value.data, loaded.value.revision);
     if (hadHistory) this.#notice = 'Arbejdsområdet er ændret i en anden fane, og denne fane viser nu den nyeste udgave. Fortryd-historikken er derfor nulstillet.';
   }
 
   async #refreshList(announce: boolean) {
     if (!this.#store) return;
-    this.#list = await this.#store.list();
-    if (announce) this.#channel?.post({ type: 'list-changed' });
+    try {
+      const list = await this.#store.list();
+      const current = this.#id;
+      this.#list = this.#unstored && current && !list.some((w) => w.id === current) ? [...list, { id: current, name: this.#data.name, updatedAt: '' }] : list;
+      if (announce) this.#channel?.post({ type: 'list-changed' });
+    } catch {
+      // the list is a convenience; the open workspace is unaffected
+    }
   }
 
   /** Saves what is pending before the open workspace changes; refuses if it cannot be saved. */
   async #leaveCurrent(): Promise<string | null> {
     await this.settle();
-    if (this.#pending.length && this.#store?.persistent)
+    if ((this.#pending.length || this.#unstored) && this.#store?.persistent)
       return 'Dine seneste ændringer er ikke gemt endnu. Eksportér arbejdsområdet eller prøv at gemme igen, før du skifter.';
     return null;
   }
@@ -369,27 +479,33 @@ export class WorkspaceManager {
 
   /** Deletes a workspace (the UI asks first); it can be brought back with `restoreDeleted`. */
   async deleteWorkspace(id: string): Promise<string | null> {
+    const current = id === this.#id;
+    if (current) await this.settle();
     const name = this.#list.find((w) => w.id === id)?.name ?? '';
-    const data = id === this.#id ? this.#data : null;
-    if (id === this.#id) await this.settle();
-    const keep = data ?? (await this.#store!.load(id).then((r) => (r.ok ? r.value.data : null)));
+    const keep = current ? this.#data : await this.#store!.load(id).then((r) => (r.ok ? r.value.data : null));
     const removed = await this.#store!.remove(id);
     if (!removed.ok) return removed.error.message;
     this.#deleted = keep ? { name, data: keep } : null;
-    await this.#refreshList(true);
-    if (id === this.#id) {
-      if (this.#list.length === 0) await this.#store!.create(newId('w'), emptyWorkspace('Min kommune'));
-      await this.#refreshList(true);
-      await this.#load(this.#list[0]!.id);
+    if (current) {
+      // what was not written yet is kept with the deleted copy
+      this.#pending = [];
+      this.#unstored = false;
+      this.#fault = null;
     }
+    await this.#refreshList(true);
+    if (!current) return null;
+    const next = this.#list.find((w) => w.id !== id);
+    if (next && (await this.#load(next.id))) return null;
+    await this.#startWith(emptyWorkspace('Min kommune'));
     return null;
   }
 
   async restoreDeleted(): Promise<string | null> {
     const d = this.#deleted;
     if (!d) return null;
-    this.#deleted = null;
-    return this.#createAndOpen(d.data);
+    const error = await this.#createAndOpen(d.data);
+    if (!error) this.#deleted = null;
+    return error;
   }
 
   dismissDeleted() {
@@ -398,6 +514,7 @@ export class WorkspaceManager {
 
   /** Reads an import file and stores it as a new workspace; on any failure nothing changes. */
   async importText(text: string): Promise<string | null> {
+    if (this.#blocked) return NEWER_VERSION.message;
     const read = readWorkspaceText(text, this.catalogue);
     if (!read.ok) return read.error.message;
     return this.#createAndOpen(read.value.data);

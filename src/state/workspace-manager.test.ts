@@ -1,9 +1,11 @@
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { err } from '../domain/result';
-import { addPerson, assign } from '../domain/workspace';
+import { addPerson, assign, demoWorkspace } from '../domain/workspace';
+import { openDB } from 'idb';
+import { toDocument } from '../document';
 import { shippedCatalogue } from '../domain/workspace/fixtures';
-import { openDatabase, WorkspaceRepository, type StorageError, type WorkspaceStore } from '../persistence';
+import { DB_NAME, DB_VERSION, openDatabase, WorkspaceRepository, type StorageError, type WorkspaceStore } from '../persistence';
 import { WorkspaceManager } from './workspace-manager.svelte';
 
 const cat = shippedCatalogue();
@@ -158,7 +160,7 @@ describe('WorkspaceManager', () => {
     });
     await m.init();
     expect(m.error?.kind).toBe('unavailable');
-    expect(m.saveState).toBe('error');
+    expect(m.saveState).toBe('memory');
     expect(m.data.name).toBe('Eksempel Kommune');
     expect(addAnna(m)).toBeNull();
     expect(m.exportCurrent().fileName).toBe('Eksempel Kommune.rollekort.json');
@@ -190,5 +192,112 @@ describe('WorkspaceManager', () => {
     await m.restoreDeleted();
     expect(m.list.map((w) => w.name).sort()).toEqual(['Eksempel Kommune', 'Kopi']);
     expect(m.data.name).toBe('Kopi');
+  });
+
+  it('an undo on a stale tab cannot bring back what another tab replaced', async () => {
+    const { m, tab } = await setup();
+    const other = await tab();
+    other.close(); // hears nothing, like a tab that is behind
+    m.rename('Fra fane A');
+    await m.settle();
+    other.edit((ws) => addPerson(ws, { name: 'Fra fane B' }, 'p-b', 'u-b'));
+    other.undo();
+    await other.settle();
+    expect(other.notice).toMatch(/fortryd eller gentag kunne ikke gemmes/);
+    expect(other.data.name).toBe('Fra fane A');
+    expect((await tab()).data.name).toBe('Fra fane A');
+  });
+
+  it('a replayed edit that refers to an earlier one (a new person, then a role for them) keeps both', async () => {
+    const { m, tab } = await setup();
+    const other = await tab();
+    other.close();
+    m.rename('Fra fane A');
+    await m.settle();
+    other.edit((ws) => addPerson(ws, { name: 'Anna' }, 'p-anna', 'u-1'));
+    other.edit((ws) => assign(ws, cat, 'p-anna', 'projektleder', 's-aula', 'a-anna'));
+    await other.settle();
+    const fresh = await tab();
+    expect(fresh.data.name).toBe('Fra fane A');
+    expect(fresh.data.assignments.find((a) => a.id === 'a-anna')).toMatchObject({ personId: 'p-anna' });
+    expect(other.notice).not.toMatch(/passede ikke/);
+  });
+
+  it('edits made just as another tab’s change arrives are not lost', async () => {
+    const { m, tab } = await setup();
+    const other = await tab();
+    addAnna(m);
+    await m.settle();
+    other.edit((ws) => addPerson(ws, { name: 'Bent Berg' }, 'p-bent', 'u-2'));
+    await other.settle();
+    await new Promise((r) => setTimeout(r, 100));
+    await other.settle();
+    const fresh = await tab();
+    expect(fresh.data.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Anna Andersen', 'Bent Berg']));
+    expect(other.data.people.map((p) => p.name)).toEqual(expect.arrayContaining(['Anna Andersen', 'Bent Berg']));
+    m.close();
+    other.close();
+  });
+
+  it('opens another workspace when the last used one cannot be read, and says so', async () => {
+    const name = `wm-bad-${++n}`;
+    const raw = await openDatabase(() => {}, name);
+    await raw.put('workspaces', { id: 'w-bad', revision: 1, updatedAt: '', doc: { format: 'rollekort-workspace', version: 99 } });
+    await raw.put('workspaces', { id: 'w-good', revision: 1, updatedAt: '', doc: toDocument(demoWorkspace(), { id: 'rollegalleri', version: '1.5' }) });
+    await raw.put('meta', { key: 'lastWorkspaceId', value: 'w-bad' });
+    raw.close();
+    const m = new WorkspaceManager(cat, async () => new WorkspaceRepository(await openDatabase(() => {}, name), cat));
+    await m.init();
+    expect(m.id).toBe('w-good');
+    expect(m.notice).toMatch(/kunne ikke åbnes.*nyere version/);
+    expect(addAnna(m)).toBeNull();
+    await m.settle();
+    expect(m.saveState).toBe('saved');
+  });
+
+  it('deleting the open workspace during a storage fault leaves no stale error behind', async () => {
+    const { m } = await setup((store) =>
+      withFaults(store, { save: () => Promise.resolve(err<StorageError>({ kind: 'quota', message: 'fuld' })) }),
+    );
+    await m.createWorkspace('Anden');
+    addAnna(m);
+    await m.settle();
+    expect(m.saveState).toBe('error');
+    expect(await m.deleteWorkspace(m.id!)).toBeNull();
+    expect(m.data.name).toBe('Eksempel Kommune');
+    expect(m.saveState).toBe('saved');
+    expect(m.error).toBeNull();
+    expect(m.deleted?.data.people.some((p) => p.name === 'Anna Andersen')).toBe(true);
+  });
+
+  it('keeps the "newer version elsewhere" message through later edits, and writes nothing more', async () => {
+    const m = new WorkspaceManager(cat); // the real wiring, on the default database name
+    await m.init();
+    const newer = await openDB(DB_NAME, DB_VERSION + 1);
+    newer.close();
+    expect(m.error?.kind).toBe('newer-version');
+    expect(addAnna(m)).toBeNull();
+    await m.settle();
+    expect(m.saveState).toBe('error');
+    expect(m.error?.message).toMatch(/nyere version af Rollekort/);
+    expect(m.data.people.some((p) => p.name === 'Anna Andersen')).toBe(true);
+    expect(m.exportCurrent().text).toContain('Anna Andersen');
+    m.close();
+  });
+
+  it('a failed restore keeps the deleted workspace to try again', async () => {
+    let full = false;
+    const { m } = await setup((store) =>
+      withFaults(store, { create: (id, d) => (full ? Promise.resolve(err<StorageError>({ kind: 'quota', message: 'fuld' })) : store.create(id, d)) }),
+    );
+    await m.createWorkspace('Anden');
+    await m.deleteWorkspace(m.id!);
+    full = true;
+    expect(await m.restoreDeleted()).toBe('fuld');
+    expect(m.deleted?.name).toBe('Anden');
+    full = false;
+    expect(await m.restoreDeleted()).toBeNull();
+    expect(m.deleted).toBeNull();
+    expect(m.data.name).toBe('Anden');
   });
 });

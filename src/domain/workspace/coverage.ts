@@ -57,14 +57,15 @@ export function coverage(
 
 /**
  * "What if this person leaves?": the assignments of the person that nobody else
- * covers, i.e. the roles that would then be unfilled, with their system.
+ * covers (by the same rules as coverage), i.e. the roles that would then be unfilled.
  */
-export function rolesAtRisk(ws: WorkspaceData, personId: string): Assignment[] {
-  return ws.assignments.filter(
-    (a) =>
-      a.personId === personId &&
-      !ws.assignments.some((b) => b.personId !== personId && b.roleId === a.roleId && b.systemId === a.systemId),
-  );
+export function rolesAtRisk(ws: WorkspaceData, catalogue: Catalogue, personId: string): Assignment[] {
+  const without = { ...ws, assignments: ws.assignments.filter((a) => a.personId !== personId) };
+  return ws.assignments.filter((a) => {
+    if (a.personId !== personId) return false;
+    const role = catalogue.roles.find((r) => r.id === a.roleId);
+    return !role || assignmentsFor(without, role, a.systemId).length === 0;
+  });
 }
 
 /** Every role a person holds, across all systems. */

@@ -26,13 +26,13 @@ export function renameWorkspace(ws: WorkspaceData, name: string): Result<Workspa
   return ok(trimmed === ws.name ? ws : { ...ws, name: trimmed });
 }
 
-/** The unit with this name, created at the top level when it does not exist yet. */
-function ensureUnit(units: OrgUnit[], name: string | undefined): { units: OrgUnit[]; id: string | undefined } {
+/** The unit with this name, created at the top level (with `newUnitId`) when it does not exist yet. */
+function ensureUnit(units: OrgUnit[], name: string | undefined, newUnitId: string): { units: OrgUnit[]; id: string | undefined } {
   const trimmed = name?.trim();
   if (!trimmed) return { units, id: undefined };
   const found = units.find((u) => u.name.toLocaleLowerCase('da') === trimmed.toLocaleLowerCase('da'));
   if (found) return { units, id: found.id };
-  const unit: OrgUnit = { id: newId('u'), name: trimmed, parentId: null };
+  const unit: OrgUnit = { id: newUnitId, name: trimmed, parentId: null };
   return { units: [...units, unit], id: unit.id };
 }
 
@@ -52,27 +52,34 @@ function toPerson(input: PersonInput, orgUnitId: string | undefined, id: string)
   return ok(person);
 }
 
-export function addPerson(ws: WorkspaceData, input: PersonInput, id = newId('p')): Result<WorkspaceData, string> {
-  const unit = ensureUnit(ws.orgUnits, input.unit);
+/**
+ * Adds a person. Pass the ids when the edit may be replayed (on another tab's newer
+ * state): a replay must create the same person, not a new one.
+ */
+export function addPerson(ws: WorkspaceData, input: PersonInput, id = newId('p'), unitId = newId('u')): Result<WorkspaceData, string> {
+  const unit = ensureUnit(ws.orgUnits, input.unit, unitId);
   const person = toPerson(input, unit.id, id);
   if (!person.ok) return person;
   return ok({ ...ws, orgUnits: unit.units, people: [...ws.people, person.value] });
 }
 
+/** Ids for people about to be added, fixed before the edit so a replay adds the same people. */
+export const newPersonIds = (n: number) => Array.from({ length: n }, () => ({ person: newId('p'), unit: newId('u') }));
+
 /** Adds many people at once (an import); stops at the first invalid row and changes nothing then. */
-export function addPeople(ws: WorkspaceData, inputs: readonly PersonInput[]): Result<WorkspaceData, string> {
+export function addPeople(ws: WorkspaceData, inputs: readonly PersonInput[], ids = newPersonIds(inputs.length)): Result<WorkspaceData, string> {
   let next = ws;
   for (const [i, input] of inputs.entries()) {
-    const r = addPerson(next, input);
+    const r = addPerson(next, input, ids[i]?.person, ids[i]?.unit);
     if (!r.ok) return err(`Række ${i + 1}: ${r.error}`);
     next = r.value;
   }
   return ok(next);
 }
 
-export function updatePerson(ws: WorkspaceData, personId: string, input: PersonInput): Result<WorkspaceData, string> {
+export function updatePerson(ws: WorkspaceData, personId: string, input: PersonInput, unitId = newId('u')): Result<WorkspaceData, string> {
   if (!ws.people.some((p) => p.id === personId)) return err('Personen findes ikke længere.');
-  const unit = ensureUnit(ws.orgUnits, input.unit);
+  const unit = ensureUnit(ws.orgUnits, input.unit, unitId);
   const person = toPerson(input, unit.id, personId);
   if (!person.ok) return person;
   return ok({ ...ws, orgUnits: unit.units, people: ws.people.map((p) => (p.id === personId ? person.value : p)) });
@@ -98,11 +105,13 @@ export function addSystem(ws: WorkspaceData, input: { name: string; phase: strin
 }
 
 export function setSystemPhase(ws: WorkspaceData, systemId: string, phase: string): WorkspaceData {
+  if (!ws.systems.some((s) => s.id === systemId && s.phase !== phase)) return ws;
   return { ...ws, systems: ws.systems.map((s) => (s.id === systemId ? { ...s, phase } : s)) };
 }
 
 /** Removes an IT system and the assignments made for it. */
 export function removeSystem(ws: WorkspaceData, systemId: string): WorkspaceData {
+  if (!ws.systems.some((s) => s.id === systemId)) return ws;
   return {
     ...ws,
     systems: ws.systems.filter((s) => s.id !== systemId),
@@ -159,6 +168,9 @@ export function moveAssignment(
   const a = ws.assignments.find((x) => x.id === assignmentId);
   if (!a) return err('Tildelingen findes ikke længere.');
   if (a.roleId === toRoleId) return ok(ws);
-  const added = assign(unassign(ws, assignmentId), catalogue, a.personId, toRoleId, a.systemId ?? contextSystemId, a.id);
-  return added;
+  // keep the assignment's own system; only a move onto a system-specific role from a
+  // municipality-wide one takes the chosen system
+  const target = catalogue.roles.find((r) => r.id === toRoleId);
+  const systemId = target?.perSystem === 'required' ? (a.systemId ?? contextSystemId) : a.systemId;
+  return assign(unassign(ws, assignmentId), catalogue, a.personId, toRoleId, systemId, a.id);
 }

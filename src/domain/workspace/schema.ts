@@ -54,7 +54,7 @@ export const AssignmentSchema = v.strictObject({
 
 export const CatalogueRefSchema = v.strictObject({
   id: v.literal('rollegalleri', 'skal være "rollegalleri"'),
-  version: v.pipe(v.string('skal være en tekst'), v.maxLength(20)),
+  version: v.pipe(v.string('skal være en tekst'), v.maxLength(20, 'er for lang (højst 20 tegn)')),
 });
 
 /** The workspace as it is exported and stored: everything but its local id. */

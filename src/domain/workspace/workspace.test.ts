@@ -172,12 +172,34 @@ describe('coverage', () => {
     expect(assignmentsFor(ws, role('sikkerhedsansvarlig'), 's-aula')).toHaveLength(1);
   });
 
+  it('a municipality-wide holder of a role that can be either covers it for a system', () => {
+    let ws = unwrap(assign(makeWorkspace(), cat, 'p-1', 'sikkerhedsansvarlig', 's-aula'));
+    ws = unwrap(assign(ws, cat, 'p-2', 'sikkerhedsansvarlig', null));
+    expect(rolesAtRisk(ws, cat, 'p-1')).toEqual([]);
+    expect(rolesAtRisk(ws, cat, 'p-2').map((a) => a.roleId)).toEqual(['sikkerhedsansvarlig']);
+  });
+
+  it('moving keeps a municipality-wide assignment municipality-wide where the role allows it', () => {
+    let ws = unwrap(assign(makeWorkspace(), cat, 'p-1', 'it-arkitekt', null, 'a-1'));
+    ws = unwrap(moveAssignment(ws, cat, 'a-1', 'sikkerhedsansvarlig', 's-aula'));
+    expect(ws.assignments[0]).toMatchObject({ roleId: 'sikkerhedsansvarlig', systemId: null });
+    ws = unwrap(moveAssignment(ws, cat, 'a-1', 'projektleder', 's-aula'));
+    expect(ws.assignments[0]).toMatchObject({ roleId: 'projektleder', systemId: 's-aula' });
+  });
+
+  it('the same ids give the same result, so a replayed edit adds the same person', () => {
+    const a = unwrap(addPerson(makeWorkspace(), { name: 'X', unit: 'Ny enhed' }, 'p-x', 'u-x'));
+    const b = unwrap(addPerson(makeWorkspace(), { name: 'X', unit: 'Ny enhed' }, 'p-x', 'u-x'));
+    expect(a).toEqual(b);
+    expect(a.orgUnits).toEqual([{ id: 'u-x', name: 'Ny enhed', parentId: null }]);
+  });
+
   it('"what if this person leaves" lists the roles nobody else holds', () => {
     let ws = makeWorkspace();
     ws = unwrap(assign(ws, cat, 'p-1', 'projektleder', 's-aula'));
     ws = unwrap(assign(ws, cat, 'p-1', 'superbruger', 's-aula'));
     ws = unwrap(assign(ws, cat, 'p-2', 'superbruger', 's-aula'));
-    expect(rolesAtRisk(ws, 'p-1').map((a) => a.roleId)).toEqual(['projektleder']);
+    expect(rolesAtRisk(ws, cat, 'p-1').map((a) => a.roleId)).toEqual(['projektleder']);
     expect(holdings(ws, 'p-1')).toHaveLength(2);
   });
 });
