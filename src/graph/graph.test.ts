@@ -1,16 +1,14 @@
 import ELK from 'elkjs/lib/elk.bundled.js';
 import { describe, expect, it } from 'vitest';
-import { parseCatalogue, type Catalogue } from '../domain/catalogue';
-import { readShippedCatalogue } from '../domain/catalogue/fixtures';
+import type { Catalogue } from '../domain/catalogue';
+import { shippedCatalogue } from '../domain/catalogue/fixtures';
 import { computeDefaultLayouts } from './default-layout-plugin';
 import { GROUP_HEADER, layoutInputFor, layoutKey, ROLE_NODE, toElkGraph, type LayoutInput } from './elk-graph';
 import { buildFlowEdges, buildFlowNodes, type RoleView } from './flow';
 import { LayoutEngine, type ElkLike } from './layout-engine';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
-const parsed = parseCatalogue(readShippedCatalogue());
-if (!parsed.ok) throw new Error(parsed.error.message);
-const cat: Catalogue = parsed.value;
+const cat: Catalogue = shippedCatalogue();
 const bundled = async (): Promise<ElkLike> => new ELK();
 
 const view = (over: Partial<RoleView> = {}): RoleView => ({

@@ -8,11 +8,12 @@
 // Environment: BENCH_RUNS (page loads per page, default 7), BENCH_KEEP=1 (keep dist-bench),
 // CHROMIUM_PATH (the browser to use).
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, chromiumPath } from '../browser.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
@@ -31,19 +32,6 @@ const TARGET_RATIO = 1.3;
 const TARGET_MAIN_GZIP_KB = 120;
 /** A string that only ELK's own code contains. */
 const ELK_MARKER = 'org.eclipse.elk';
-
-const SYSTEM_CHROMIUM = '/usr/lib/chromium/chromium';
-
-/** As test/browser-path.ts: CHROMIUM_PATH, else Playwright's own (with its headless shell), else Debian's. */
-function chromiumPath() {
-  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
-  const bundled = chromium.executablePath();
-  if (existsSync(bundled)) {
-    const browsersDir = dirname(dirname(dirname(bundled)));
-    if (readdirSync(browsersDir).some((name) => name.startsWith('chromium_headless_shell-'))) return bundled;
-  }
-  return SYSTEM_CHROMIUM;
-}
 
 /**
  * Runs a command to completion; its output is shown only when it fails.
@@ -252,13 +240,7 @@ async function main() {
   await startServer();
   const browser = await chromium.launch({
     executablePath,
-    args: [
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
-    ],
+    args: CHROMIUM_ARGS,
   });
   try {
     console.log(`Measuring in ${executablePath} (${browser.version()}), ${RUNS} cold loads per page ...`);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { parseCatalogue } from './load';
 import type { Catalogue, Role } from './schema';
 
 /** Test-only helpers: the shipped catalogue file and a small valid catalogue to break on purpose. */
@@ -8,6 +9,13 @@ export const SCHEMA_PATH = resolve(process.cwd(), 'static/catalogues/catalogue.s
 
 export function readShippedCatalogue(): unknown {
   return JSON.parse(readFileSync(CATALOGUE_PATH, 'utf8'));
+}
+
+/** The shipped catalogue, parsed and checked like the app does. */
+export function shippedCatalogue(): Catalogue {
+  const r = parseCatalogue(readShippedCatalogue());
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
 }
 
 export function makeRole(overrides: Partial<Role> = {}): Role {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseCatalogue, type Catalogue } from '../catalogue';
-import { readShippedCatalogue } from '../catalogue/fixtures';
+import type { Catalogue } from '../catalogue';
+import { shippedCatalogue } from '../catalogue/fixtures';
 import {
   focusColumn,
   isRoleActive,
@@ -13,9 +13,7 @@ import {
 import { foldDanish, queryMatcher, searchRoles } from './search';
 import { neighbourhood, relationsOf } from './neighbours';
 
-const parsed = parseCatalogue(readShippedCatalogue());
-if (!parsed.ok) throw new Error(parsed.error.message);
-const cat: Catalogue = parsed.value;
+const cat: Catalogue = shippedCatalogue();
 const role = (id: string) => cat.roles.find((r) => r.id === id)!;
 const phase = (phaseId: string): PhaseFilter => ({ kind: 'phase', phaseId });
 const IMPL: PhaseFilter = { kind: 'column', column: 'implementering' };

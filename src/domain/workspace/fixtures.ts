@@ -1,14 +1,7 @@
-import { parseCatalogue, type Catalogue } from '../catalogue';
-import { readShippedCatalogue } from '../catalogue/fixtures';
+export { shippedCatalogue } from '../catalogue/fixtures';
 import type { Assignment, ItSystem, Person, WorkspaceData } from './schema';
 
 /** Test-only factories for workspaces. */
-export function shippedCatalogue(): Catalogue {
-  const r = parseCatalogue(readShippedCatalogue());
-  if (!r.ok) throw new Error(r.error.message);
-  return r.value;
-}
-
 export const person = (id: string, name = `Person ${id}`, extra: Partial<Person> = {}): Person => ({ id, name, ...extra });
 export const system = (id: string, name = id.toUpperCase(), phase = 'fase-1-opstart'): ItSystem => ({ id, name, phase });
 export const assignment = (id: string, personId: string, roleId: string, systemId: string | null): Assignment => ({
