@@ -1,16 +1,19 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './test/browser.mjs';
 
+// PW_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env.PW_PORT ?? 4173);
+
 export default defineConfig({
   testDir: 'test',
   workers: 2,
   retries: 0,
   reporter: 'list',
-  use: { baseURL: 'http://localhost:4173' },
+  use: { baseURL: `http://localhost:${port}` },
   webServer: {
     // Run node directly: killing an npx wrapper leaves the real server running.
-    command: 'node node_modules/vite/bin/vite.js preview --port 4173 --strictPort',
-    url: 'http://localhost:4173',
+    command: `node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,
+    url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
   },
   projects: [

@@ -93,7 +93,7 @@ test.describe('storage, export and import', () => {
   test('quota exceeded (through the DevTools Protocol) keeps edits in memory, keeps export working, and saves on retry', async ({ page, context }) => {
     // Chromium applies an override when the origin's IndexedDB is first opened, so set it before loading
     const cdp = await context.newCDPSession(page);
-    const origin = 'http://localhost:4173';
+    const origin = new URL(test.info().project.use.baseURL!).origin;
     await cdp.send('Storage.overrideQuotaForOrigin', { origin, quotaSize: 1 });
     const w = new WorkspacePage(page);
     await w.open();
