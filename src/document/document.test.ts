@@ -108,8 +108,8 @@ describe('people from CSV or a spreadsheet', () => {
     const t = parsePeopleTable('E-mail,Navn\nx@y.dk,Ida\nikke-mail,Jens\nz@y.dk,\n');
     expect(t.people).toEqual([{ email: 'x@y.dk', name: 'Ida' }]);
     expect(t.skipped).toEqual([
-      { row: 3, reason: 'ugyldig e-mail »ikke-mail«' },
-      { row: 4, reason: 'navn mangler' },
+      { row: 3, reason: 'E-mailadressen »\u2068ikke-mail\u2069« ser ikke gyldig ud.' },
+      { row: 4, reason: 'Navn skal udfyldes.' },
     ]);
   });
 

@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { stripBidiControls } from '../domain/text';
 import { CatalogueRefSchema, WORKSPACE_VERSION, WorkspaceDataSchema, type CatalogueRef, type WorkspaceData } from '../domain/workspace';
 
 /** The `format` of every Rollekort workspace file. */
@@ -28,7 +29,8 @@ export function toDocument(data: WorkspaceData, catalogue: CatalogueRef, exporte
 
 /** The file name of an export: the workspace name made safe for file systems. */
 export function exportFileName(name: string): string {
-  const safe = name
+  // bidi controls go first: "rapport\u202Efdp.exe" must not show as "…exe.pdf"
+  const safe = stripBidiControls(name)
     .normalize('NFC')
     // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')

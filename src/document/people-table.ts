@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { PersonInput } from '../domain/workspace';
+import { personProblem, type PersonInput } from '../domain/workspace';
 
 /** People read from a CSV file or rows pasted from a spreadsheet, with the rows that were left out. */
 export interface PeopleTable {
@@ -51,9 +51,9 @@ export function parsePeopleTable(text: string): PeopleTable {
       const value = (cells[c] ?? '').trim();
       if (field && value) person[field] = value;
     });
-    if (!person.name) skipped.push({ row, reason: 'navn mangler' });
-    else if (person.name.length > 200) skipped.push({ row, reason: 'navnet er for langt' });
-    else if (person.email && !/^[^\s@]+@[^\s@]+$/.test(person.email)) skipped.push({ row, reason: `ugyldig e-mail »${person.email}«` });
+    // the same question the form asks, so an imported row can always be stored
+    const problem = personProblem(person);
+    if (problem) skipped.push({ row, reason: problem });
     else people.push(person);
   });
   const delimiter = rows.some((r) => r.length > 1) ? result.meta.delimiter : '';

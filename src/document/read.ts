@@ -1,8 +1,15 @@
 import * as v from 'valibot';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
-import { checkWorkspace, WORKSPACE_VERSION, type CatalogueRef, type WorkspaceData } from '../domain/workspace';
-import { WORKSPACE_FORMAT, WorkspaceDocumentSchema } from './envelope';
+import {
+  describeIssue,
+  validateWorkspace,
+  WORKSPACE_VERSION,
+  type CatalogueRef,
+  type WorkspaceData,
+  type RuleIssue,
+} from '../domain/workspace';
+import { serializeDocument, toDocument, WORKSPACE_FORMAT, WorkspaceDocumentSchema } from './envelope';
 import { migrate } from './migrations';
 import { issuePath } from '../domain/issue-path';
 
@@ -13,8 +20,11 @@ export interface ReadError {
   message: string;
 }
 
-/** Upper bound for an import file: a real workspace is far smaller. */
-export const MAX_FILE_BYTES = 5 * 1024 * 1024;
+/**
+ * Upper bound for an import file. The write path refuses a workspace whose export would
+ * be larger (see `checkWritable`), so every file the app exports, it imports again.
+ */
+export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_DEPTH = 12;
 const MAX_VALUES = 500_000;
 
@@ -36,12 +46,10 @@ function checkShape(json: unknown): ReadError | null {
   return null;
 }
 
-function danish(issue: v.BaseIssue<unknown>): string {
-  if (issue.type === 'strict_object' && issue.expected === 'never') return 'feltet er ikke tilladt';
-  if (issue.received === 'undefined') return 'feltet mangler';
-  if (['min_length', 'max_length', 'regex'].includes(issue.type) || /[æøå]|skal|må/.test(issue.message)) return issue.message;
-  return `ugyldig værdi (forventede ${issue.expected ?? 'en anden værdi'}, fik ${issue.received})`;
-}
+const EnvelopeSchema = v.strictObject({ ...WorkspaceDocumentSchema.entries, workspace: v.unknown() });
+
+/** A workspace issue as a read error: the Danish place and problem, with the technical path kept apart. */
+const workspaceFailure = (issue: RuleIssue) => fail(issue.rule === 'schema' ? 'validate' : 'integrity', `workspace.${issue.path}`, describeIssue(issue));
 
 /**
  * Reads a workspace document through fixed steps: shape, envelope, version,
@@ -68,29 +76,30 @@ export function readDocument(json: unknown, catalogue: Catalogue): Result<{ data
   } catch (e) {
     return fail('migrate', 'version', `Filen kunne ikke opgraderes: ${e instanceof Error ? e.message : String(e)}.`);
   }
-  const parsed = v.safeParse(WorkspaceDocumentSchema, migrated);
+  const parsed = v.safeParse(EnvelopeSchema, migrated);
   if (!parsed.success) {
     const issue = parsed.issues[0];
     const path = issuePath(issue);
-    return fail('validate', path, `${path || 'filen'}: ${danish(issue)}`);
+    const unknownKey = issue.type === 'strict_object' && issue.expected === 'never';
+    return fail('validate', path, unknownKey ? `feltet »${path}« er ikke tilladt i filen` : `${path || 'filen'}: ${issue.received === 'undefined' ? 'feltet mangler' : issue.message}`);
   }
   const doc = parsed.output;
   if (doc.catalogue.version !== catalogue.catalogueVersion)
     return fail(
       'integrity',
       'catalogue.version',
-      `catalogue.version: arbejdsområdet bruger Rollegalleri ${doc.catalogue.version}, men appen har Rollegalleri ${catalogue.catalogueVersion}.`,
+      `Arbejdsområdet bruger Rollegalleri ${doc.catalogue.version}, men appen har Rollegalleri ${catalogue.catalogueVersion}.`,
     );
-  const [issue] = checkWorkspace(doc.workspace, catalogue);
-  if (issue) return fail('integrity', `workspace.${issue.path}`, `${issue.path}: ${issue.message}`);
-  return ok({ data: doc.workspace, catalogue: doc.catalogue });
+  const workspace = validateWorkspace(doc.workspace, catalogue);
+  if (!workspace.ok) return workspaceFailure(workspace.error);
+  return ok({ data: workspace.value, catalogue: doc.catalogue });
 }
 
 /** Reads the text of an import file: size cap and JSON parsing, then `readDocument`. */
 export function readWorkspaceText(text: string, catalogue: Catalogue) {
   const bytes = new TextEncoder().encode(text).length;
   if (bytes > MAX_FILE_BYTES)
-    return fail('size', '', `Filen er for stor (${(bytes / 1024 / 1024).toLocaleString('da-DK', { maximumFractionDigits: 1 })} MB); højst ${MAX_FILE_BYTES / 1024 / 1024} MB.`);
+    return fail('size', '', `Filen er for stor (${megabytes(bytes)} MB); højst ${megabytes(MAX_FILE_BYTES)} MB.`);
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -99,3 +108,37 @@ export function readWorkspaceText(text: string, catalogue: Catalogue) {
   }
   return readDocument(json, catalogue);
 }
+
+/** Bytes of the export text at most, without building it: a generous bound per record and per character. */
+function exportBytesBound(data: WorkspaceData): number {
+  // a UTF-16 unit becomes at most 6 bytes of JSON (an escaped control or lone surrogate);
+  // a record's keys, quotes and indentation take well under 256 bytes
+  let bound = 1024 + 6 * data.name.length;
+  for (const list of [data.orgUnits, data.people, data.systems, data.assignments])
+    for (const record of list) {
+      bound += 256;
+      for (const value of Object.values(record)) if (typeof value === 'string') bound += 6 * value.length;
+    }
+  return bound;
+}
+
+const EXPORTED_AT = new Date(0); // an export's date always has the same length
+
+/**
+ * The gate every write passes: exactly the rules the read path checks, plus the size of
+ * the export, so that whatever is saved opens again and whatever is exported imports.
+ * Returns the data as it will be read back.
+ */
+export function checkWritable(data: WorkspaceData, catalogue: Catalogue): Result<WorkspaceData, ReadError> {
+  const valid = validateWorkspace(data, catalogue);
+  if (!valid.ok) return workspaceFailure(valid.error);
+  if (exportBytesBound(valid.value) > MAX_FILE_BYTES) {
+    const ref = { id: 'rollegalleri' as const, version: catalogue.catalogueVersion };
+    const bytes = new TextEncoder().encode(serializeDocument(toDocument(valid.value, ref, EXPORTED_AT))).length;
+    if (bytes > MAX_FILE_BYTES)
+      return fail('size', 'workspace', `Arbejdsområdet ville fylde ${megabytes(bytes)} MB som fil; en fil kan højst fylde ${megabytes(MAX_FILE_BYTES)} MB.`);
+  }
+  return ok(valid.value);
+}
+
+const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('da-DK', { maximumFractionDigits: 1 });

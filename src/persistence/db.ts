@@ -2,7 +2,8 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 /** The one place that opens Rollekort's IndexedDB database. */
 export const DB_NAME = 'rollekort';
-export const DB_VERSION = 1;
+/** 2 added `backups`: the stored document of a workspace as it was before a repair. */
+export const DB_VERSION = 2;
 
 /** A stored workspace: its document (same envelope as an export) plus a revision for safe writes. */
 export interface StoredWorkspace {
@@ -18,9 +19,18 @@ export interface MetaRecord {
   value: string | boolean;
 }
 
+/** A stored document kept as it was before "Reparér" changed it, so the repair can be undone. */
+export interface BackupRecord {
+  id: string;
+  workspaceId: string;
+  savedAt: string;
+  doc: unknown;
+}
+
 export interface RollekortDB extends DBSchema {
   workspaces: { key: string; value: StoredWorkspace };
   meta: { key: string; value: MetaRecord };
+  backups: { key: string; value: BackupRecord };
 }
 
 export type Database = IDBPDatabase<RollekortDB>;
@@ -29,14 +39,18 @@ export type Database = IDBPDatabase<RollekortDB>;
  * Opens (and if needed creates or upgrades) the database. The upgrade only adds
  * what is missing, so running it again is harmless. `onNewerVersion` fires when
  * another tab needs a newer schema: this connection is closed and must not write.
+ * `onBlocked` fires when an older connection elsewhere holds up the upgrade.
  */
-export async function openDatabase(onNewerVersion: () => void, name = DB_NAME): Promise<Database> {
+export async function openDatabase(onNewerVersion: () => void, name = DB_NAME, onBlocked: () => void = () => {}): Promise<Database> {
   if (typeof indexedDB === 'undefined') throw new DOMException('IndexedDB findes ikke', 'NotSupportedError');
   const db = await openDB<RollekortDB>(name, DB_VERSION, {
     upgrade(db) {
       if (!db.objectStoreNames.contains('workspaces')) db.createObjectStore('workspaces', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
+      if (!db.objectStoreNames.contains('backups')) db.createObjectStore('backups', { keyPath: 'id' });
     },
+    // an older connection elsewhere does not close: the open waits until it does
+    blocked: onBlocked,
     blocking() {
       db.close();
       onNewerVersion();

@@ -26,3 +26,18 @@ export const NEWER_VERSION: StorageError = {
   kind: 'newer-version',
   message: `En nyere version af Rollekort er åbnet i en anden fane, så denne fane gemmer ikke længere. Genindlæs siden for at fortsætte. ${EXPORT_HINT}`,
 };
+
+const MEANWHILE =
+  'Imens arbejder du i et midlertidigt arbejdsområde i hukommelsen: Eksportér virker, og det, du laver, gemmes, så snart lageret svarer.';
+
+/** The open waits on an older connection in another tab that will not close. */
+export const BLOCKED: StorageError = {
+  kind: 'unavailable',
+  message: `Browserens lager svarer ikke, fordi en anden fane med en ældre udgave af Rollekort holder det åbent. Luk eller genindlæs de andre Rollekort-faner. ${MEANWHILE}`,
+};
+
+/** The open has not answered, for no reason the browser gives. */
+export const NO_ANSWER: StorageError = {
+  kind: 'unavailable',
+  message: `Browserens lager svarer ikke. Luk eventuelle andre Rollekort-faner, eller vent lidt. ${MEANWHILE}`,
+};

@@ -2,4 +2,4 @@ export { openDatabase, DB_NAME, DB_VERSION } from './db';
 export { WorkspaceRepository, type WorkspaceStore, type WorkspaceSummary, type LoadedWorkspace } from './workspace-repository';
 export { MemoryRepository } from './memory-repository';
 export { SyncChannel, type SyncMessage } from './sync-channel';
-export { storageError, UNAVAILABLE, NEWER_VERSION, type StorageError } from './errors';
+export { storageError, BLOCKED, NO_ANSWER, UNAVAILABLE, NEWER_VERSION, type StorageError } from './errors';

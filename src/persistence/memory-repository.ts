@@ -1,9 +1,10 @@
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
-import { checkWorkspace, type WorkspaceData } from '../domain/workspace';
+import type { CatalogueRef, WorkspaceData } from '../domain/workspace';
+import { checkWritable, toDocument } from '../document';
 import type { MetaRecord } from './db';
 import type { StorageError } from './errors';
-import type { LoadedWorkspace, Rebase, WorkspaceStore, WorkspaceSummary } from './workspace-repository';
+import { refused, type LoadedWorkspace, type Rebase, type WorkspaceStore, type WorkspaceSummary } from './workspace-repository';
 
 /**
  * Keeps workspaces in memory when the browser gives no IndexedDB (private mode,
@@ -15,8 +16,11 @@ export class MemoryRepository implements WorkspaceStore {
   #items = new Map<string, { revision: number; updatedAt: string; data: WorkspaceData }>();
   #meta = new Map<string, MetaRecord['value']>();
 
+  #ref: CatalogueRef;
+
   constructor(catalogue: Catalogue) {
     this.#catalogue = catalogue;
+    this.#ref = { id: 'rollegalleri', version: catalogue.catalogueVersion };
   }
 
   async list(): Promise<WorkspaceSummary[]> {
@@ -28,34 +32,66 @@ export class MemoryRepository implements WorkspaceStore {
     return w ? ok({ id, revision: w.revision, data: w.data }) : err({ kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' });
   }
 
-  #unsound(data: WorkspaceData): StorageError | null {
-    const [issue] = checkWorkspace(data, this.#catalogue);
-    return issue ? { kind: 'invalid', message: `Arbejdsområdet er inkonsistent: ${issue.path}: ${issue.message}.` } : null;
+  #writable(data: WorkspaceData): Result<WorkspaceData, StorageError> {
+    const checked = checkWritable(data, this.#catalogue);
+    return checked.ok ? checked : err(refused(checked.error));
   }
 
-  async create(id: string, data: WorkspaceData): Promise<Result<LoadedWorkspace, StorageError>> {
-    const unsound = this.#unsound(data);
-    if (unsound) return err(unsound);
+  async create(id: string, input: WorkspaceData): Promise<Result<LoadedWorkspace, StorageError>> {
+    const writable = this.#writable(input);
+    if (!writable.ok) return writable;
+    const data = writable.value;
     this.#items.set(id, { revision: 1, updatedAt: new Date().toISOString(), data });
     return ok({ id, revision: 1, data });
   }
 
-  async save(id: string, baseRevision: number, data: WorkspaceData, rebase: Rebase) {
-    const unsound = this.#unsound(data);
-    if (unsound) return err(unsound);
+  async save(id: string, baseRevision: number, input: WorkspaceData, rebase: Rebase) {
+    const writable = this.#writable(input);
+    if (!writable.ok) return writable;
+    const data = writable.value;
     const w = this.#items.get(id);
     if (!w) return err<StorageError>({ kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' });
-    const next = w.revision === baseRevision ? data : rebase(w.data);
-    if (!next) return err<StorageError>({ kind: 'conflict', message: 'Arbejdsområdet er ændret et andet sted.' });
+    const rebased = w.revision !== baseRevision;
+    let next = data;
+    if (rebased) {
+      const replayed = rebase(w.data);
+      const checked = replayed ? this.#writable(replayed) : null;
+      if (!checked?.ok) return err<StorageError>({ kind: 'conflict', message: 'Arbejdsområdet er ændret et andet sted.' });
+      next = checked.value;
+    }
     const revision = w.revision + 1;
     this.#items.set(id, { revision, updatedAt: new Date().toISOString(), data: next });
-    return ok({ id, revision, data: next, rebased: next !== data });
+    return ok({ id, revision, data: next, rebased });
   }
 
   async remove(id: string) {
     const w = this.#items.get(id);
     this.#items.delete(id);
     return ok(w ? { id, revision: w.revision, updatedAt: w.updatedAt, doc: null } : null);
+  }
+
+  async createFirst(id: string, make: (demoCreatedBefore: boolean) => WorkspaceData) {
+    if (this.#items.size) return ok(null);
+    const created = await this.create(id, make(this.#meta.get('demoCreated') === true));
+    if (created.ok) this.#meta.set('demoCreated', true);
+    return created;
+  }
+
+  async raw(id: string) {
+    const w = this.#items.get(id);
+    return w ? ok<unknown>(toDocument(w.data, this.#ref)) : err<StorageError>({ kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' });
+  }
+
+  /** Memory holds only workspaces that passed the write gate, so there is nothing to repair; replacing works all the same. */
+  async replace(id: string, input: WorkspaceData) {
+    const before = await this.raw(id);
+    if (!before.ok) return before;
+    const saved = await this.save(id, this.#items.get(id)!.revision, input, () => null);
+    return saved.ok ? ok({ id, revision: saved.value.revision, data: saved.value.data, before: before.value }) : saved;
+  }
+
+  async restoreRaw(): Promise<Result<void, StorageError>> {
+    return err({ kind: 'invalid', message: 'Et arbejdsområde i hukommelsen har ingen gemt udgave at vende tilbage til.' });
   }
 
   async getMeta(key: MetaRecord['key']) {

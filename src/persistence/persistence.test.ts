@@ -19,7 +19,7 @@ async function repo() {
 describe('database', () => {
   it('creates its stores, and opening again (the upgrade path) is harmless', async () => {
     const { db, name } = await repo();
-    expect([...db.objectStoreNames].sort()).toEqual(['meta', 'workspaces']);
+    expect([...db.objectStoreNames].sort()).toEqual(['backups', 'meta', 'workspaces']);
     db.close();
     const again = await openDatabase(() => {}, name);
     expect(again.version).toBe(DB_VERSION);

@@ -1,3 +1,4 @@
+import { isolate } from '../domain/text';
 import type { PhaseFilter } from '../domain/explorer';
 import {
   assign,
@@ -52,7 +53,8 @@ export class WorkshopManager implements RoleStatusSource {
   readonly #roles = $derived.by(() => new Map(this.workspace.catalogue.roles.map((r) => [r.id, r])));
 
   #roleName = (id: string) => this.#roles.get(id)?.name ?? id;
-  #personName = (id: string) => this.#names.get(id) ?? id;
+  /** A person's name for a sentence, isolated so that no bidi control in it reorders the words around it. */
+  #personName = (id: string) => isolate(this.#names.get(id) ?? id);
 
   /** Applies an edit and says what happened (an edit that changes nothing says so too); returns an error or null. */
   #apply(edit: (ws: WorkspaceData) => Result<WorkspaceData, string> | WorkspaceData, success: string, unchanged: string) {

@@ -51,12 +51,12 @@ describe('WorkshopManager', () => {
   it('assigns, moves and removes, saying what happened; a repeat says it changed nothing', async () => {
     const w = await demo();
     expect(w.assignRole('p-anne', 'gevinstejer')).toBeNull();
-    expect(w.workspace.message).toBe('Anne Holm varetager nu Gevinstejer.');
+    expect(w.workspace.message).toBe('\u2068Anne Holm\u2069 varetager nu Gevinstejer.');
     expect(w.assignRole('p-anne', 'gevinstejer')).toBeNull();
-    expect(w.workspace.message).toBe('Anne Holm har allerede rollen Gevinstejer.');
+    expect(w.workspace.message).toBe('\u2068Anne Holm\u2069 har allerede rollen Gevinstejer.');
     const id = w.assignees('gevinstejer')[0]!.assignmentId;
     expect(w.moveAssignment(id, 'faglig-leder')).toBeNull();
-    expect(w.workspace.message).toBe('Anne Holm er flyttet fra Gevinstejer til Faglig leder.');
+    expect(w.workspace.message).toBe('\u2068Anne Holm\u2069 er flyttet fra Gevinstejer til Faglig leder.');
     expect(w.assignees('faglig-leder').map((a) => a.name).sort()).toEqual(['Anne Holm', 'Cecilie Lund']);
     expect(w.removeAssignment(id)).toBeNull();
     expect(w.assignees('faglig-leder').map((a) => a.name)).toEqual(['Cecilie Lund']);

@@ -1,9 +1,12 @@
 import type { Catalogue } from '../domain/catalogue';
-import { ok, type Result } from '../domain/result';
+import { err, ok, type Result } from '../domain/result';
+import { isolate } from '../domain/text';
 import { demoWorkspace, emptyWorkspace, newId, renameWorkspace, UndoHistory, type WorkspaceData } from '../domain/workspace';
-import { exportFileName, readWorkspaceText, serializeDocument, toDocument } from '../document';
+import { checkWritable, exportFileName, readWorkspaceText, repairDocument, serializeDocument, toDocument, type ReadError } from '../document';
 import {
+  BLOCKED,
   MemoryRepository,
+  NO_ANSWER,
   NEWER_VERSION,
   openDatabase,
   storageError,
@@ -28,6 +31,32 @@ interface PendingEdit {
 
 export type SaveState = 'loading' | 'saved' | 'saving' | 'error' | 'memory';
 
+/** A workspace in the list that is stored but fails the rules, with what is wrong. */
+export interface DamagedWorkspace {
+  id: string;
+  name: string;
+  reason: string;
+}
+
+/** The last repair, with what it changed, kept so it can be undone. */
+export interface RepairReport {
+  id: string;
+  name: string;
+  changes: string[];
+  before: unknown;
+}
+
+/** How long an open of IndexedDB may go unanswered before the app carries on in memory. */
+export const OPEN_PATIENCE_MS = 3000;
+
+/** The name of the stand-in workspace used while storage does not answer. */
+const STAND_IN = 'Midlertidigt arbejdsområde';
+
+/** Opens the store; `onBlocked` is called when an older connection holds up the open. */
+export type OpenStore = (onBlocked: () => void) => Promise<WorkspaceStore>;
+
+const isBlank = (ws: WorkspaceData) => !ws.people.length && !ws.orgUnits.length && !ws.systems.length && !ws.assignments.length;
+
 /**
  * An edit: a pure function of the workspace. It may run again later on a newer stored
  * state, so everything it depends on (ids, the chosen system, form values) must be
@@ -47,7 +76,11 @@ export class WorkspaceManager {
   readonly catalogue: Catalogue;
   #store: WorkspaceStore | null = null;
   #channel: SyncChannel | null = null;
-  #open: () => Promise<WorkspaceStore>;
+  #open: OpenStore;
+  #damaged = $state.raw<DamagedWorkspace[]>([]);
+  #repair = $state.raw<RepairReport | null>(null);
+  /** True while storage did not answer and the app works in memory until it does. */
+  #waitingForStorage = $state(false);
 
   #loading = $state(true);
   #list = $state.raw<WorkspaceSummary[]>([]);
@@ -76,11 +109,11 @@ export class WorkspaceManager {
   #unstored = false;
   #deleted = $state.raw<{ name: string; data: WorkspaceData } | null>(null);
 
-  constructor(catalogue: Catalogue, open?: () => Promise<WorkspaceStore>) {
+  constructor(catalogue: Catalogue, open?: OpenStore) {
     this.catalogue = catalogue;
     this.#open =
       open ??
-      (async () => new WorkspaceRepository(await openDatabase(() => this.#newerVersionElsewhere()), catalogue));
+      (async (onBlocked) => new WorkspaceRepository(await openDatabase(() => this.#newerVersionElsewhere(), undefined, onBlocked), catalogue));
   }
 
   get list() { return this.#list; }
@@ -96,6 +129,12 @@ export class WorkspaceManager {
   get deleted() { return this.#deleted; }
   get persistent() { return this.#store?.persistent ?? false; }
   get ready() { return !this.#loading && this.#id !== null; }
+  /** True once storage has answered (or been given up on): workspaces can be created and imported. */
+  get loaded() { return !this.#loading; }
+  /** Stored workspaces that fail the rules: listed, never hidden, and offered for repair. */
+  get damaged() { return this.#damaged; }
+  get repairReport() { return this.#repair; }
+  get waitingForStorage() { return this.#waitingForStorage; }
   get saveState(): SaveState {
     if (this.#loading) return 'loading';
     if (!this.#store?.persistent) return 'memory';
@@ -117,14 +156,46 @@ export class WorkspaceManager {
     this.#message = message;
   }
 
-  /** Opens storage, then the last used workspace; on the very first start, the demo. */
+  /**
+   * Opens storage, then the last used workspace; on the very first start, the demo.
+   * When the open is blocked (an old tab will not let go) or does not answer, the app
+   * carries on in memory and moves to storage as soon as it answers.
+   */
   async init(): Promise<void> {
+    let blocked = false;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const gaveUp = new Promise<'gave-up'>((resolve) => (timer = setTimeout(() => resolve('gave-up'), OPEN_PATIENCE_MS)));
+    const opening = this.#open(() => (blocked = true));
+    let first: WorkspaceStore | 'gave-up';
     try {
-      this.#store = await this.#open();
+      first = await Promise.race([opening, gaveUp]);
     } catch (e) {
       this.#fatal = storageError(e).kind === 'newer-version' ? NEWER_VERSION : UNAVAILABLE;
-      this.#store = new MemoryRepository(this.catalogue);
+      first = new MemoryRepository(this.catalogue);
+    } finally {
+      clearTimeout(timer);
     }
+    if (first === 'gave-up') {
+      this.#fatal = blocked ? BLOCKED : NO_ANSWER;
+      this.#waitingForStorage = true;
+      this.#store = new MemoryRepository(this.catalogue);
+      await this.#startWith(emptyWorkspace(STAND_IN));
+      this.#loading = false;
+      opening.then(
+        (store) => void this.#connect(store),
+        (e) => {
+          this.#waitingForStorage = false;
+          this.#fatal = storageError(e).kind === 'newer-version' ? NEWER_VERSION : UNAVAILABLE;
+        },
+      );
+      return;
+    }
+    await this.#useStore(first);
+    this.#loading = false;
+  }
+
+  async #useStore(store: WorkspaceStore) {
+    this.#store = store;
     if (this.#store.persistent) {
       this.#channel = new SyncChannel((m) => void this.#onMessage(m));
       void this.#askPersistence();
@@ -139,42 +210,89 @@ export class WorkspaceManager {
       this.#channel = null;
       await this.#openInitial();
     }
-    this.#loading = false;
   }
 
-  async #openInitial() {
+  /** Storage answered after the app gave up waiting: keep what was done in memory, then work from storage. */
+  async #connect(store: WorkspaceStore) {
+    await this.settle();
+    const memory = this.#store!;
+    const carried: string[] = [];
+    for (const w of await memory.list()) {
+      const loaded = await memory.load(w.id);
+      // the untouched stand-in is not worth keeping; anything edited or made is
+      if (!loaded.ok || (loaded.value.revision === 1 && w.name === STAND_IN && isBlank(loaded.value.data))) continue;
+      const created = await store.create(w.id, loaded.value.data);
+      if (created.ok) carried.push(w.id);
+    }
+    const openId = this.#id;
+    this.#waitingForStorage = false;
+    this.#fatal = null;
+    this.#pending = [];
+    this.#id = null;
+    this.#list = [];
+    await this.#useStore(store);
+    if (openId && carried.includes(openId) && this.#id !== openId) await this.#load(openId);
+    this.#notice =
+      'Browserens lager svarer nu, og Rollekort gemmer igen.' +
+      (carried.length ? ` Det, du lavede imens, er gemt (${carried.length === 1 ? '1 arbejdsområde' : `${carried.length} arbejdsområder`}).` : '');
+  }
+
+  async #openInitial(): Promise<void> {
     const store = this.#store!;
     const list = await store.list();
     if (list.length === 0) {
-      const first = (await store.getMeta('demoCreated')) ? emptyWorkspace('Min kommune') : demoWorkspace();
-      await this.#startWith(first);
-      if (!this.#unstored) await store.setMeta('demoCreated', true).catch(() => {});
+      const id = newId('w');
+      const first = await store.createFirst(id, (demoBefore) => (demoBefore ? emptyWorkspace('Min kommune') : demoWorkspace()));
+      if (first.ok && first.value === null) return this.#openInitial(); // another tab made the first one
+      if (first.ok) {
+        await this.#refreshList(true);
+        await this.#load(id);
+      } else this.#keepUnstored(id, demoWorkspace(), first.error);
       return;
     }
     this.#list = list;
     const last = await store.getMeta('lastWorkspaceId').catch(() => undefined);
     const order = [...new Set([last, ...list.map((w) => w.id)])].filter((id): id is string => list.some((w) => w.id === id));
-    for (const id of order) if (await this.#load(id)) return;
-    // none could be read (the notice says why): start afresh rather than show nothing
-    await this.#startWith(emptyWorkspace('Min kommune'));
+    for (const id of order)
+      if (await this.#load(id)) {
+        void this.#findDamaged();
+        return;
+      }
+    // when none opens, none is hidden behind a new one: the list shows them as damaged, to repair
+  }
+
+  /** Checks the workspaces not opened yet, so that damaged ones show in the list before anyone picks them. */
+  async #findDamaged() {
+    for (const w of this.#list) {
+      if (w.id === this.#id || this.#damaged.some((d) => d.id === w.id)) continue;
+      const loaded = await this.#store!.load(w.id).catch(() => null);
+      if (loaded && !loaded.ok) this.#markDamaged(w.id, loaded.error);
+    }
+  }
+
+  #markDamaged(id: string, error: StorageError | ReadError) {
+    if (!('step' in error)) return; // a storage fault, not damage
+    const name = this.#list.find((w) => w.id === id)?.name ?? id;
+    this.#damaged = [...this.#damaged.filter((d) => d.id !== id), { id, name, reason: error.message }];
   }
 
   /** Stores and opens a new workspace; if storing fails (e.g. quota), keeps it in memory to store on retry. */
   async #startWith(data: WorkspaceData) {
     const id = newId('w');
     const created = await this.#store!.create(id, data);
-    if (!created.ok) {
-      this.#id = id;
-      this.#data = data;
-      this.#revision = 0;
-      this.#unstored = true;
-      this.#list = [...this.#list, { id, name: data.name, updatedAt: '' }];
-      this.#fault = created.error;
-      this.#pending = [{ apply: () => data, replayable: false }];
-      return;
-    }
+    if (!created.ok) return this.#keepUnstored(id, data, created.error);
     await this.#refreshList(true);
     await this.#load(id);
+  }
+
+  #keepUnstored(id: string, data: WorkspaceData, error: StorageError) {
+    this.#id = id;
+    this.#data = data;
+    this.#revision = 0;
+    this.#unstored = true;
+    this.#list = [...this.#list, { id, name: data.name, updatedAt: '' }];
+    this.#fault = error;
+    this.#pending = [{ apply: () => data, replayable: false }];
   }
 
   async #askPersistence() {
@@ -189,7 +307,10 @@ export class WorkspaceManager {
     const loaded = await this.#store!.load(id);
     if (!loaded.ok) {
       const name = this.#list.find((w) => w.id === id)?.name ?? id;
-      this.#notice = `Arbejdsområdet »${name}« kunne ikke åbnes: ${loaded.error.message}`;
+      this.#markDamaged(id, loaded.error);
+      this.#notice =
+        `Arbejdsområdet »${isolate(name)}« kunne ikke åbnes: ${loaded.error.message}` +
+        ('step' in loaded.error ? ' Det er markeret som beskadiget; du kan reparere det eller eksportere de rå data.' : '');
       return false;
     }
     this.#adopt(id, loaded.value.data, loaded.value.revision);
@@ -224,9 +345,12 @@ export class WorkspaceManager {
     const result = asResult(edit(this.#data));
     if (!result.ok) return result.error;
     if (result.value === this.#data) return null;
+    // the write gate, before anything changes: what is accepted here will open again
+    const writable = checkWritable(result.value, this.catalogue);
+    if (!writable.ok) return `Ændringen er ikke foretaget, fordi arbejdsområdet så ikke kunne gemmes: ${writable.error.message}`;
     this.#history.record(this.#data);
     this.#syncHistory();
-    this.#data = result.value;
+    this.#data = writable.value;
     this.#enqueue({
       apply: (ws) => {
         const r = asResult(edit(ws));
@@ -455,6 +579,7 @@ export class WorkspaceManager {
   }
 
   async #createAndOpen(data: WorkspaceData): Promise<string | null> {
+    if (this.#blocked) return NEWER_VERSION.message;
     const blocked = await this.#leaveCurrent();
     if (blocked) return blocked;
     const created = await this.#store!.create(newId('w'), data);
@@ -479,6 +604,7 @@ export class WorkspaceManager {
 
   /** Deletes a workspace (the UI asks first); it can be brought back with `restoreDeleted`. */
   async deleteWorkspace(id: string): Promise<string | null> {
+    if (this.#blocked) return NEWER_VERSION.message;
     const current = id === this.#id;
     if (current) await this.settle();
     const name = this.#list.find((w) => w.id === id)?.name ?? '';
@@ -518,6 +644,58 @@ export class WorkspaceManager {
     const read = readWorkspaceText(text, this.catalogue);
     if (!read.ok) return read.error.message;
     return this.#createAndOpen(read.value.data);
+  }
+
+  /** The stored document of a damaged workspace exactly as it is, as a file to keep or send for help. */
+  async exportRaw(id: string): Promise<Result<{ fileName: string; text: string }, string>> {
+    const raw = await this.#store!.raw(id);
+    if (!raw.ok) return err(raw.error.message);
+    const name = this.#list.find((w) => w.id === id)?.name ?? 'arbejdsomraade';
+    return ok({ fileName: exportFileName(name).replace(/\.rollekort\.json$/, '.raa-data.json'), text: `${JSON.stringify(raw.value, null, 2)}\n` });
+  }
+
+  /** Repairs a damaged workspace (the old document is kept as a backup), opens it and reports what changed. */
+  async repair(id: string): Promise<string | null> {
+    if (this.#blocked) return NEWER_VERSION.message;
+    const raw = await this.#store!.raw(id);
+    if (!raw.ok) return raw.error.message;
+    const repaired = repairDocument(raw.value, this.catalogue);
+    if (!repaired.ok) return repaired.error.message;
+    const left = await this.#leaveCurrent();
+    if (left) return left;
+    const replaced = await this.#store!.replace(id, repaired.value.data);
+    if (!replaced.ok) return replaced.error.message;
+    this.#damaged = this.#damaged.filter((d) => d.id !== id);
+    this.#repair = { id, name: repaired.value.data.name, changes: repaired.value.changes, before: replaced.value.before };
+    await this.#refreshList(true);
+    await this.#load(id);
+    this.#notice = null;
+    return null;
+  }
+
+  /** Puts the damaged document back as it was before the repair; it shows as damaged again. */
+  async undoRepair(): Promise<string | null> {
+    const report = this.#repair;
+    if (!report) return null;
+    if (this.#blocked) return NEWER_VERSION.message;
+    await this.settle();
+    const restored = await this.#store!.restoreRaw(report.id, report.before);
+    if (!restored.ok) return restored.error.message;
+    this.#repair = null;
+    await this.#refreshList(true);
+    const loaded = await this.#store!.load(report.id);
+    if (!loaded.ok) this.#markDamaged(report.id, loaded.error);
+    if (this.#id === report.id) {
+      this.#id = null;
+      this.#resetHistory();
+      const next = this.#list.find((w) => !this.#damaged.some((d) => d.id === w.id));
+      if (next) await this.#load(next.id);
+    }
+    return null;
+  }
+
+  dismissRepair() {
+    this.#repair = null;
   }
 
   /** The export of the open workspace: works from memory, whatever the storage state. */

@@ -21,7 +21,7 @@ async function setup(wrap: (s: WorkspaceStore) => WorkspaceStore = (s) => s) {
 }
 
 /** The store with some of its writes replaced, to bring about storage faults. */
-function withFaults(store: WorkspaceStore, faults: Partial<Pick<WorkspaceStore, 'create' | 'save' | 'setMeta'>>): WorkspaceStore {
+function withFaults(store: WorkspaceStore, faults: Partial<Pick<WorkspaceStore, 'create' | 'createFirst' | 'save' | 'setMeta'>>): WorkspaceStore {
   return {
     persistent: store.persistent,
     list: () => store.list(),
@@ -31,6 +31,10 @@ function withFaults(store: WorkspaceStore, faults: Partial<Pick<WorkspaceStore, 
     remove: (id) => store.remove(id),
     getMeta: (k) => store.getMeta(k),
     setMeta: faults.setMeta ?? ((k, v) => store.setMeta(k, v)),
+    createFirst: faults.createFirst ?? ((id, make) => store.createFirst(id, make)),
+    raw: (id) => store.raw(id),
+    replace: (id, d) => store.replace(id, d),
+    restoreRaw: (id, doc) => store.restoreRaw(id, doc),
   };
 }
 
@@ -139,6 +143,7 @@ describe('WorkspaceManager', () => {
       withFaults(store, {
         setMeta: (k, v) => (full ? Promise.reject(new DOMException('full', 'QuotaExceededError')) : store.setMeta(k, v)),
         create: (id, d) => (full ? Promise.resolve(err({ kind: 'quota' as const, message: 'fuld' })) : store.create(id, d)),
+        createFirst: (id, make) => (full ? Promise.resolve(err({ kind: 'quota' as const, message: 'fuld' })) : store.createFirst(id, make)),
       }),
     );
     expect(m.saveState).toBe('error');

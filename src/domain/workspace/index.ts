@@ -1,5 +1,6 @@
 export * from './schema';
 export * from './integrity';
+export * from './validate';
 export * from './operations';
 export * from './coverage';
 export * from './history';

@@ -5,6 +5,8 @@ import { IN_OPERATION, type WorkspaceData } from './schema';
 export interface WorkspaceIssue {
   path: string;
   message: string;
+  /** Where to say the issue is, when that is not `path` (an unknown field is named in the message). */
+  place?: string;
 }
 
 /** True when the phase value is known: a catalogue phase, or "drift". */

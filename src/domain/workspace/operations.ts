@@ -1,8 +1,36 @@
 import type { Catalogue } from '../catalogue';
 import { err, ok, type Result } from '../result';
 import { newId } from './ids';
+import { hasVisibleText, isolate } from '../text';
 import { scopeProblem } from './integrity';
-import type { Assignment, ItSystem, OrgUnit, Person, WorkspaceData } from './schema';
+import { LIMITS, type Assignment, type ItSystem, type OrgUnit, type Person, type WorkspaceData } from './schema';
+
+const count = (n: number) => n.toLocaleString('da-DK');
+
+/** Why a name cannot be used (`what` is e.g. "Enhedens navn"), or null: the schema's name rule, said for a form. */
+export function nameProblem(name: string, what = 'Navn'): string | null {
+  const trimmed = name.trim();
+  if (!trimmed) return `${what} skal udfyldes.`;
+  if (!hasVisibleText(trimmed)) return `${what} består kun af usynlige tegn.`;
+  if (trimmed.length > LIMITS.name) return `${what} er for langt (højst ${LIMITS.name} tegn, her ${count(trimmed.length)}).`;
+  return null;
+}
+
+const FIELD_NAMES = { title: 'Stillingen', email: 'E-mailadressen', phone: 'Telefonnummeret', note: 'Noten' } as const;
+
+/** Why a person's details cannot be stored, or null. Forms and the people import ask the same question. */
+export function personProblem(input: PersonInput): string | null {
+  const name = nameProblem(input.name);
+  if (name) return name;
+  for (const field of ['title', 'email', 'phone', 'note'] as const) {
+    const value = input[field]?.trim() ?? '';
+    if (value.length > LIMITS.text) return `${FIELD_NAMES[field]} er for lang (højst ${LIMITS.text} tegn, her ${count(value.length)}).`;
+  }
+  const email = input.email?.trim();
+  if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) return `E-mailadressen »${isolate(email)}« ser ikke gyldig ud.`;
+  if (input.unit?.trim()) return nameProblem(input.unit, 'Enhedens navn');
+  return null;
+}
 
 /** What the "Tilføj person" form and the people import give. */
 export interface PersonInput {
@@ -20,35 +48,38 @@ export function emptyWorkspace(name: string): WorkspaceData {
 }
 
 export function renameWorkspace(ws: WorkspaceData, name: string): Result<WorkspaceData, string> {
+  const problem = nameProblem(name);
+  if (problem) return err(problem);
   const trimmed = name.trim();
-  if (!trimmed) return err('Navnet må ikke være tomt.');
-  if (trimmed.length > 200) return err('Navnet er for langt (højst 200 tegn).');
   return ok(trimmed === ws.name ? ws : { ...ws, name: trimmed });
 }
 
 /** The unit with this name, created at the top level (with `newUnitId`) when it does not exist yet. */
-function ensureUnit(units: OrgUnit[], name: string | undefined, newUnitId: string): { units: OrgUnit[]; id: string | undefined } {
+const unitKey = (name: string) => name.trim().toLocaleLowerCase('da');
+
+function ensureUnit(units: OrgUnit[], name: string | undefined, newUnitId: string): Result<{ units: OrgUnit[]; id: string | undefined }, string> {
   const trimmed = name?.trim();
-  if (!trimmed) return { units, id: undefined };
-  const found = units.find((u) => u.name.toLocaleLowerCase('da') === trimmed.toLocaleLowerCase('da'));
-  if (found) return { units, id: found.id };
+  if (!trimmed) return ok({ units, id: undefined });
+  const found = units.find((u) => unitKey(u.name) === unitKey(trimmed));
+  if (found) return ok({ units, id: found.id });
+  const problem = nameProblem(trimmed, 'Enhedens navn');
+  if (problem) return err(problem);
+  if (units.length >= LIMITS.orgUnits) return err(`Arbejdsområdet har allerede ${count(LIMITS.orgUnits)} enheder, som er det højeste antal. Vælg en eksisterende enhed.`);
   const unit: OrgUnit = { id: newUnitId, name: trimmed, parentId: null };
-  return { units: [...units, unit], id: unit.id };
+  return ok({ units: [...units, unit], id: unit.id });
 }
 
 function toPerson(input: PersonInput, orgUnitId: string | undefined, id: string): Result<Person, string> {
-  const name = input.name.trim();
-  if (!name) return err('Navn skal udfyldes.');
-  if (name.length > 200) return err('Navnet er for langt (højst 200 tegn).');
-  const email = input.email?.trim();
-  if (email && !/^[^\s@]+@[^\s@]+$/.test(email)) return err(`E-mailadressen "${email}" ser ikke gyldig ud.`);
-  const person: Person = { id, name };
+  const problem = personProblem(input);
+  if (problem) return err(problem);
+  const person: Person = { id, name: input.name.trim() };
   const title = input.title?.trim();
-  if (title) person.title = title.slice(0, 500);
+  if (title) person.title = title;
   if (orgUnitId) person.orgUnitId = orgUnitId;
+  const email = input.email?.trim();
   if (email) person.email = email;
-  if (input.phone?.trim()) person.phone = input.phone.trim().slice(0, 500);
-  if (input.note?.trim()) person.note = input.note.trim().slice(0, 500);
+  if (input.phone?.trim()) person.phone = input.phone.trim();
+  if (input.note?.trim()) person.note = input.note.trim();
   return ok(person);
 }
 
@@ -57,10 +88,12 @@ function toPerson(input: PersonInput, orgUnitId: string | undefined, id: string)
  * state): a replay must create the same person, not a new one.
  */
 export function addPerson(ws: WorkspaceData, input: PersonInput, id = newId('p'), unitId = newId('u')): Result<WorkspaceData, string> {
-  const unit = ensureUnit(ws.orgUnits, input.unit, unitId);
-  const person = toPerson(input, unit.id, id);
+  if (ws.people.length >= LIMITS.people) return err(`Arbejdsområdet har allerede ${count(LIMITS.people)} personer, som er det højeste antal.`);
+  const person = toPerson(input, undefined, id);
   if (!person.ok) return person;
-  return ok({ ...ws, orgUnits: unit.units, people: [...ws.people, person.value] });
+  const unit = ensureUnit(ws.orgUnits, input.unit, unitId);
+  if (!unit.ok) return unit;
+  return ok({ ...ws, orgUnits: unit.value.units, people: [...ws.people, { ...person.value, ...(unit.value.id ? { orgUnitId: unit.value.id } : {}) }] });
 }
 
 /** Ids for people about to be added, fixed before the edit so a replay adds the same people. */
@@ -68,6 +101,16 @@ export const newPersonIds = (n: number) => Array.from({ length: n }, () => ({ pe
 
 /** Adds many people at once (an import); stops at the first invalid row and changes nothing then. */
 export function addPeople(ws: WorkspaceData, inputs: readonly PersonInput[], ids = newPersonIds(inputs.length)): Result<WorkspaceData, string> {
+  const people = ws.people.length + inputs.length;
+  if (people > LIMITS.people)
+    return err(
+      `Importen ville give ${count(people)} personer, men et arbejdsområde kan højst have ${count(LIMITS.people)}. ` +
+        `Der er plads til ${count(Math.max(0, LIMITS.people - ws.people.length))} mere.`,
+    );
+  const units = new Set(ws.orgUnits.map((u) => unitKey(u.name)));
+  for (const input of inputs) if (input.unit?.trim()) units.add(unitKey(input.unit));
+  if (units.size > LIMITS.orgUnits)
+    return err(`Importen ville give ${count(units.size)} enheder, men et arbejdsområde kan højst have ${count(LIMITS.orgUnits)}.`);
   let next = ws;
   for (const [i, input] of inputs.entries()) {
     const r = addPerson(next, input, ids[i]?.person, ids[i]?.unit);
@@ -80,9 +123,10 @@ export function addPeople(ws: WorkspaceData, inputs: readonly PersonInput[], ids
 export function updatePerson(ws: WorkspaceData, personId: string, input: PersonInput, unitId = newId('u')): Result<WorkspaceData, string> {
   if (!ws.people.some((p) => p.id === personId)) return err('Personen findes ikke længere.');
   const unit = ensureUnit(ws.orgUnits, input.unit, unitId);
-  const person = toPerson(input, unit.id, personId);
+  if (!unit.ok) return unit;
+  const person = toPerson(input, unit.value.id, personId);
   if (!person.ok) return person;
-  return ok({ ...ws, orgUnits: unit.units, people: ws.people.map((p) => (p.id === personId ? person.value : p)) });
+  return ok({ ...ws, orgUnits: unit.value.units, people: ws.people.map((p) => (p.id === personId ? person.value : p)) });
 }
 
 /** Removes a person and every role they hold. */
@@ -96,11 +140,13 @@ export function removePerson(ws: WorkspaceData, personId: string): WorkspaceData
 }
 
 export function addSystem(ws: WorkspaceData, input: { name: string; phase: string }, id = newId('s')): Result<WorkspaceData, string> {
+  const problem = nameProblem(input.name, 'It-systemets navn');
+  if (problem) return err(problem);
   const name = input.name.trim();
-  if (!name) return err('It-systemets navn skal udfyldes.');
   if (ws.systems.some((s) => s.name.toLocaleLowerCase('da') === name.toLocaleLowerCase('da')))
-    return err(`It-systemet ${name} findes allerede.`);
-  const system: ItSystem = { id, name: name.slice(0, 200), phase: input.phase };
+    return err(`It-systemet ${isolate(name)} findes allerede.`);
+  if (ws.systems.length >= LIMITS.systems) return err(`Arbejdsområdet har allerede ${count(LIMITS.systems)} it-systemer, som er det højeste antal.`);
+  const system: ItSystem = { id, name, phase: input.phase };
   return ok({ ...ws, systems: [...ws.systems, system] });
 }
 
@@ -148,6 +194,7 @@ export function assign(
   if (!scope.ok) return scope;
   const exists = ws.assignments.some((a) => a.personId === personId && a.roleId === roleId && a.systemId === scope.value);
   if (exists) return ok(ws);
+  if (ws.assignments.length >= LIMITS.assignments) return err(`Arbejdsområdet har allerede ${count(LIMITS.assignments)} tildelinger, som er det højeste antal.`);
   const assignment: Assignment = { id, personId, roleId, systemId: scope.value };
   return ok({ ...ws, assignments: [...ws.assignments, assignment] });
 }

@@ -1,21 +1,35 @@
 import * as v from 'valibot';
+import { hasVisibleText } from '../text';
 
 /** Version of the workspace shape, stored with every workspace and written into every export. */
 export const WORKSPACE_VERSION = 1;
 
-/** Every string in a workspace is bounded, so a hostile file cannot balloon memory or the UI. */
-const MAX_TEXT = 500;
+/**
+ * The bounds of a workspace. Every string and list is bounded, so a hostile file cannot
+ * balloon memory or the UI; the editing operations refuse input past these same numbers.
+ */
+export const LIMITS = {
+  id: 100,
+  name: 200,
+  text: 500,
+  orgUnits: 2000,
+  people: 10000,
+  systems: 500,
+  assignments: 50000,
+} as const;
+const MAX_TEXT = LIMITS.text;
 const id = v.pipe(
   v.string('skal være en tekst'),
   v.minLength(1, 'må ikke være tom'),
-  v.maxLength(100, 'er for lang (højst 100 tegn)'),
+  v.maxLength(LIMITS.id, `er for lang (højst ${LIMITS.id} tegn)`),
   v.regex(/^[A-Za-z0-9_-]+$/, 'må kun indeholde bogstaver a-z, tal, - og _'),
 );
 const name = v.pipe(
   v.string('skal være en tekst'),
   v.trim(),
   v.minLength(1, 'må ikke være tom'),
-  v.maxLength(200, 'er for lang (højst 200 tegn)'),
+  v.maxLength(LIMITS.name, `er for lang (højst ${LIMITS.name} tegn)`),
+  v.check(hasVisibleText, 'må ikke bestå af usynlige tegn alene'),
 );
 const optionalText = v.optional(v.pipe(v.string('skal være en tekst'), v.maxLength(MAX_TEXT, `er for lang (højst ${MAX_TEXT} tegn)`)));
 const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
@@ -60,10 +74,10 @@ export const CatalogueRefSchema = v.strictObject({
 /** The workspace as it is exported and stored: everything but its local id. */
 export const WorkspaceDataSchema = v.strictObject({
   name,
-  orgUnits: list(OrgUnitSchema, 2000, 'enheder'),
-  people: list(PersonSchema, 10000, 'personer'),
-  systems: list(ItSystemSchema, 500, 'it-systemer'),
-  assignments: list(AssignmentSchema, 50000, 'tildelinger'),
+  orgUnits: list(OrgUnitSchema, LIMITS.orgUnits, 'enheder'),
+  people: list(PersonSchema, LIMITS.people, 'personer'),
+  systems: list(ItSystemSchema, LIMITS.systems, 'it-systemer'),
+  assignments: list(AssignmentSchema, LIMITS.assignments, 'tildelinger'),
 });
 
 export type OrgUnit = v.InferOutput<typeof OrgUnitSchema>;

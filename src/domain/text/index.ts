@@ -1,0 +1,19 @@
+// Characters that draw nothing: format controls (zero-width, bidi, BOM, soft hyphen),
+// control characters, every kind of space, the fillers that render as blanks, and the
+// combining marks that show nothing (outside the class: they would combine with a neighbour there).
+const INVISIBLE = /[\p{Cf}\p{Cc}\p{Z}\u115F\u1160\u180E\u2800\u3164\uFFA0]|\u034F|\u17B4|\u17B5/gu;
+// Embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069) and the marks (U+200E, U+200F, U+061C).
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/g;
+
+/** True when the text shows at least one visible character. */
+export const hasVisibleText = (s: string): boolean => s.replace(INVISIBLE, '').length > 0;
+
+/** The text without bidirectional controls: for file names, where nothing may reorder what the user sees. */
+export const stripBidiControls = (s: string): string => s.replace(BIDI_CONTROLS, '');
+
+/**
+ * User text made safe to put inside a composed sentence: wrapped in FIRST STRONG ISOLATE …
+ * POP DIRECTIONAL ISOLATE, which also closes any embedding or override the text leaves open,
+ * so a name ending in U+202E cannot reverse the app's own words after it.
+ */
+export const isolate = (s: string): string => `\u2068${s}\u2069`;
