@@ -5,6 +5,7 @@ import { demoWorkspace, emptyWorkspace, newId, renameWorkspace, UndoHistory, typ
 import { checkWritable, exportFileName, readWorkspaceText, repairDocument, serializeDocument, toDocument, type ReadError } from '../document';
 import {
   BLOCKED,
+  DB_NAME,
   MemoryRepository,
   NO_ANSWER,
   NEWER_VERSION,
@@ -109,11 +110,15 @@ export class WorkspaceManager {
   #unstored = false;
   #deleted = $state.raw<{ name: string; data: WorkspaceData } | null>(null);
 
-  constructor(catalogue: Catalogue, open?: OpenStore) {
+  readonly #patienceMs: number;
+
+  /** `open` replaces IndexedDB (tests); `dbName` and `patienceMs` tune the default. */
+  constructor(catalogue: Catalogue, open?: OpenStore | null, { patienceMs = OPEN_PATIENCE_MS, dbName = DB_NAME } = {}) {
     this.catalogue = catalogue;
+    this.#patienceMs = patienceMs;
     this.#open =
       open ??
-      (async (onBlocked) => new WorkspaceRepository(await openDatabase(() => this.#newerVersionElsewhere(), undefined, onBlocked), catalogue));
+      (async (onBlocked) => new WorkspaceRepository(await openDatabase(() => this.#newerVersionElsewhere(), dbName, onBlocked), catalogue));
   }
 
   get list() { return this.#list; }
@@ -164,7 +169,7 @@ export class WorkspaceManager {
   async init(): Promise<void> {
     let blocked = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
-    const gaveUp = new Promise<'gave-up'>((resolve) => (timer = setTimeout(() => resolve('gave-up'), OPEN_PATIENCE_MS)));
+    const gaveUp = new Promise<'gave-up'>((resolve) => (timer = setTimeout(() => resolve('gave-up'), this.#patienceMs)));
     const opening = this.#open(() => (blocked = true));
     let first: WorkspaceStore | 'gave-up';
     try {
