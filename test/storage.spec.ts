@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { HOSTILE_CASES } from '../src/document/hostile-fixtures';
 import { test, expect } from './fixtures';
-import { WorkspacePage } from './workspace-page';
+import { iso, WorkspacePage } from './workspace-page';
 
 test.describe('storage, export and import', () => {
   test('two tabs on the same workspace stay in step', async ({ page, context }) => {
@@ -57,7 +57,7 @@ test.describe('storage, export and import', () => {
     const input = page.getByLabel('Importér', { exact: true });
     for (const c of HOSTILE_CASES) {
       await input.setInputFiles({ name: `${c.name}.json`, mimeType: 'application/json', buffer: Buffer.from(c.text) });
-      const alert = page.getByRole('alert').filter({ hasText: `Importen af ${c.name}.json mislykkedes` });
+      const alert = page.getByRole('alert').filter({ hasText: `Importen af ${iso(`${c.name}.json`)} mislykkedes` });
       await expect(alert, c.name).toBeVisible();
       await expect(alert, c.name).toContainText('Intet er ændret');
       if (c.step !== 'size') await expect(alert, c.name).toContainText(new RegExp(c.message.source.replace(/^\^/, '')));

@@ -1,5 +1,8 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 
+/** A user-supplied name as the app puts it into its own sentences: isolated between FSI and PDI. */
+export const iso = (name: string) => `\u2068${name}\u2069`;
+
 /** Page object for the workshop: people, IT systems, assignments and storage. */
 export class WorkspacePage {
   constructor(readonly page: Page) {}
