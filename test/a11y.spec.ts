@@ -1,17 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
 import { ExplorerPage } from './explorer-page';
 
 // axe walks the whole graph (32 nodes, 115 edges) each time: slow on a busy 2-core machine
 test.describe.configure({ timeout: 90_000 });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).slice(0, 3).join(', ')})`);
-}
 
 test('axe finds no serious or critical WCAG 2.1 AA violations on the explorer', async ({ page }) => {
   const x = new ExplorerPage(page);

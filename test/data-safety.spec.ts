@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
 import { WorkspacePage } from './workspace-page';
 
@@ -145,6 +146,12 @@ test.describe('a saved workspace always opens again', () => {
     // never hidden behind a new, empty workspace
     await expect(page.getByLabel('Arbejdsområde', { exact: true }).locator('option')).toHaveText(['Intet arbejdsområde er åbent', /Eksempel Kommune.*\(beskadiget\)/]);
 
+    expect(await seriousViolations(page)).toEqual([]);
+    for (const [width, height] of [[1920, 1080], [1366, 768]] as const) {
+      await page.setViewportSize({ width, height });
+      await page.screenshot({ path: `test-results/screenshots/damaged-${width}x${height}.png` });
+    }
+
     const download = page.waitForEvent('download');
     await damaged.getByRole('button', { name: /Eksportér rå data/ }).click();
     const file = await download;
@@ -161,6 +168,8 @@ test.describe('a saved workspace always opens again', () => {
     await w.saved();
     await expect(w.person('Lang Mail')).toBeVisible();
     await expect(damaged).toHaveCount(0);
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: 'test-results/screenshots/repaired-1366x768.png' });
     await page.reload();
     await w.saved();
     await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Eksempel Kommune');
@@ -186,6 +195,8 @@ test.describe('a saved workspace always opens again', () => {
     await page.goto('/');
     await expect(page.getByRole('alert')).toContainText('Browserens lager svarer ikke, fordi en anden fane med en ældre udgave af Rollekort holder det åbent');
     await expect(w.saveState).toHaveAttribute('data-save-state', 'memory');
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: 'test-results/screenshots/blocked-1366x768.png' });
     await w.addPerson('Under Blokering');
     const download = page.waitForEvent('download');
     await page.getByRole('button', { name: 'Eksportér' }).click();

@@ -311,11 +311,9 @@ export class WorkspaceManager {
   async #load(id: string): Promise<boolean> {
     const loaded = await this.#store!.load(id);
     if (!loaded.ok) {
-      const name = this.#list.find((w) => w.id === id)?.name ?? id;
-      this.#markDamaged(id, loaded.error);
-      this.#notice =
-        `Arbejdsområdet »${isolate(name)}« kunne ikke åbnes: ${loaded.error.message}` +
-        ('step' in loaded.error ? ' Det er markeret som beskadiget; du kan reparere det eller eksportere de rå data.' : '');
+      // damage is shown in the list of damaged workspaces, with what to do; a storage fault here
+      if ('step' in loaded.error) this.#markDamaged(id, loaded.error);
+      else this.#notice = `Arbejdsområdet »${isolate(this.#list.find((w) => w.id === id)?.name ?? id)}« kunne ikke åbnes: ${loaded.error.message}`;
       return false;
     }
     this.#adopt(id, loaded.value.data, loaded.value.revision);
@@ -580,7 +578,11 @@ export class WorkspaceManager {
     if (id === this.#id) return null;
     const blocked = await this.#leaveCurrent();
     if (blocked) return blocked;
-    return (await this.#load(id)) ? null : this.#notice;
+    if (await this.#load(id)) return null;
+    const damaged = this.#damaged.find((d) => d.id === id);
+    return damaged
+      ? `»${isolate(damaged.name)}« er beskadiget og kan ikke åbnes, som det er. Under »Beskadigede arbejdsområder« kan du reparere det eller eksportere de rå data.`
+      : this.#notice;
   }
 
   async #createAndOpen(data: WorkspaceData): Promise<string | null> {

@@ -244,7 +244,7 @@ describe('WorkspaceManager', () => {
     other.close();
   });
 
-  it('opens another workspace when the last used one cannot be read, and says so', async () => {
+  it('opens another workspace when the last used one cannot be read, and lists that one', async () => {
     const name = `wm-bad-${++n}`;
     const raw = await openDatabase(() => {}, name);
     await raw.put('workspaces', { id: 'w-bad', revision: 1, updatedAt: '', doc: { format: 'rollekort-workspace', version: 99 } });
@@ -254,7 +254,9 @@ describe('WorkspaceManager', () => {
     const m = new WorkspaceManager(cat, async () => new WorkspaceRepository(await openDatabase(() => {}, name), cat));
     await m.init();
     expect(m.id).toBe('w-good');
-    expect(m.notice).toMatch(/kunne ikke åbnes.*nyere version/);
+    // listed where it can be exported raw; its repair says to update the app instead
+    expect(m.damaged).toEqual([{ id: 'w-bad', name: '(uden navn)', reason: expect.stringMatching(/nyere version af Rollekort/) }]);
+    expect(await m.repair('w-bad')).toMatch(/Opdatér Rollekort/);
     expect(addAnna(m)).toBeNull();
     await m.settle();
     expect(m.saveState).toBe('saved');

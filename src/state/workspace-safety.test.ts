@@ -89,6 +89,8 @@ describe('a damaged workspace is never hidden', () => {
     const m = await manager(name);
     expect(m.data.name).toBe('Hel Kommune');
     await expect.poll(() => m.damaged.map((d) => d.name)).toEqual(['Eksempel Kommune']);
+    expect(await m.switchTo(dump.stores.workspaces[0]!.id)).toMatch(/^».Eksempel Kommune.« er beskadiget og kan ikke åbnes, som det er\./);
+    expect(m.data.name).toBe('Hel Kommune');
     m.close();
   });
 });
