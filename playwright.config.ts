@@ -6,6 +6,8 @@ const port = Number(process.env.PW_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'test',
+  // *.test.ts beside them are vitest's
+  testMatch: '**/*.spec.ts',
   workers: 2,
   retries: 0,
   reporter: 'list',

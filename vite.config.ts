@@ -7,7 +7,7 @@ export default defineConfig({
   plugins: [svelte(), defaultLayoutPlugin('static/catalogues')],
   publicDir: 'static',
   test: {
-    include: ['src/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
     environment: 'node',
   },
 });

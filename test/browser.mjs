@@ -4,7 +4,7 @@ import { existsSync, readdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { chromium } from '@playwright/test';
 
-const SYSTEM_CHROMIUM = '/usr/lib/chromium/chromium';
+export const SYSTEM_CHROMIUM = '/usr/lib/chromium/chromium';
 
 /** Flags for headless Chromium on this kind of machine (see ../shared/TOOLCHAIN.md). */
 export const CHROMIUM_ARGS = [
