@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import {
+  danishIssue,
   describeIssue,
   validateWorkspace,
   WORKSPACE_VERSION,
@@ -11,7 +12,6 @@ import {
 } from '../domain/workspace';
 import { serializeDocument, toDocument, WORKSPACE_FORMAT, WorkspaceDocumentSchema } from './envelope';
 import { migrate } from './migrations';
-import { issuePath } from '../domain/issue-path';
 
 /** Why a workspace file (or a stored workspace) was refused: the step, where, and a Danish message. */
 export interface ReadError {
@@ -78,17 +78,15 @@ export function readDocument(json: unknown, catalogue: Catalogue): Result<{ data
   }
   const parsed = v.safeParse(EnvelopeSchema, migrated);
   if (!parsed.success) {
-    const issue = parsed.issues[0];
-    const path = issuePath(issue);
-    const unknownKey = issue.type === 'strict_object' && issue.expected === 'never';
-    return fail('validate', path, unknownKey ? `feltet »${path}« er ikke tilladt i filen` : `${path || 'filen'}: ${issue.received === 'undefined' ? 'feltet mangler' : issue.message}`);
+    const issue = danishIssue(parsed.issues[0]);
+    return fail('validate', issue.path, `${issue.place === '' || issue.path === '' ? 'Filen' : (issue.place ?? issue.path)}: ${issue.message}`);
   }
   const doc = parsed.output;
   if (doc.catalogue.version !== catalogue.catalogueVersion)
     return fail(
       'integrity',
       'catalogue.version',
-      `Arbejdsområdet bruger Rollegalleri ${doc.catalogue.version}, men appen har Rollegalleri ${catalogue.catalogueVersion}.`,
+      `Arbejdsområdet bruger Rollegalleri ${doc.catalogue.version || '(uden version)'}, men appen har Rollegalleri ${catalogue.catalogueVersion}.`,
     );
   const workspace = validateWorkspace(doc.workspace, catalogue);
   if (!workspace.ok) return workspaceFailure(workspace.error);

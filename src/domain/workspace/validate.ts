@@ -35,7 +35,8 @@ export function describeWorkspacePath(path: string): string {
   return field === undefined ? place : `${place}, ${FIELDS[field] ?? `feltet »${field}«`}`;
 }
 
-function danishIssue(issue: v.BaseIssue<unknown>): WorkspaceIssue {
+/** A valibot issue as a workspace issue with a Danish message (valibot's own messages are English). */
+export function danishIssue(issue: v.BaseIssue<unknown>): WorkspaceIssue {
   const path = issuePath(issue);
   if (issue.type === 'strict_object' && issue.expected === 'never') {
     const key = path.replace(/^.*[.[]/, '').replace(/\]$/, '');
@@ -44,7 +45,20 @@ function danishIssue(issue: v.BaseIssue<unknown>): WorkspaceIssue {
   }
   if (issue.received === 'undefined') return { path, message: 'feltet mangler' };
   if (['min_length', 'max_length', 'regex', 'check'].includes(issue.type) || /[æøå]|skal|må/.test(issue.message)) return { path, message: issue.message };
-  return { path, message: `ugyldig værdi (forventede ${issue.expected ?? 'en anden værdi'}, fik ${issue.received})` };
+  return { path, message: `skal være ${EXPECTED[issue.expected ?? ''] ?? 'en anden slags værdi'}, men er ${kindOf(issue.input)}` };
+}
+
+const EXPECTED: Record<string, string> = { Object: 'en post', Array: 'en liste', string: 'en tekst', number: 'et tal', null: 'tom (null)', boolean: 'sand eller falsk' };
+
+/** What kind of value this is, in Danish. */
+function kindOf(x: unknown): string {
+  if (x === null) return 'tom (null)';
+  if (Array.isArray(x)) return 'en liste';
+  if (typeof x === 'string') return x === '' ? 'en tom tekst' : 'en tekst';
+  if (typeof x === 'number') return 'et tal';
+  if (typeof x === 'boolean') return 'sand eller falsk';
+  if (typeof x === 'object') return 'en post';
+  return 'en ukendt slags værdi';
 }
 
 /** The issue as a Danish sentence: where it is, in words, and what is wrong. */
