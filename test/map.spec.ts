@@ -54,6 +54,8 @@ for (const size of SIZES) {
       const alone = await m.smallestName();
       console.log(`${size.name} full screen: smallest name ${alone.toFixed(1)} px`);
       expect(alone).toBeGreaterThanOrEqual(size.alone);
+      const legend = m.map.getByRole('group').filter({ hasText: 'Signaturforklaring' });
+      await legend.getByText('Signaturforklaring').click();
       await expect(m.map.getByRole('list', { name: /Relationstyper/ })).toBeVisible();
       if (size.shot) await m.screenshot(`${size.name}-full-screen`);
       expect(await seriousViolations(page)).toEqual([]);
