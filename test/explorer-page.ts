@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /** The shipped catalogue, read the way the tests need it. */
 export const catalogue = JSON.parse(readFileSync('static/catalogues/rollegalleri-1.5.json', 'utf8')) as {
-  roles: { id: string; name: string; group: string; effect: string }[];
+  roles: { id: string; name: string; group: string; effect: string; aliases: string[]; notes: string[] }[];
   relations: { id: string; from: string; to: string; type: string; quote: string }[];
   relationTypes: { id: string; label: string }[];
 };

@@ -1,3 +1,4 @@
+import { displayName } from '../src/domain/catalogue/display-name';
 import { test, expect } from './fixtures';
 import { catalogue, ExplorerPage } from './explorer-page';
 
@@ -8,7 +9,7 @@ test.describe('role explorer', () => {
     await expect(x.roleNodes).toHaveCount(32);
     for (const role of catalogue.roles) {
       await expect(x.node(role.id)).toBeVisible();
-      await expect(x.node(role.id)).toContainText(role.name);
+      await expect(x.node(role.id)).toContainText(displayName(role).name);
     }
     await expect(page.locator('.svelte-flow__edge')).toHaveCount(catalogue.relations.length);
     for (const rel of catalogue.relations) await expect(x.edge(rel.id)).toHaveCount(1);

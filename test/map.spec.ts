@@ -246,3 +246,53 @@ test.describe('room for the map', () => {
     });
   }
 });
+
+test.describe('words', () => {
+  test('footnote markers show as superscripts linked to the catalogue’s note, never as "^"', async ({ page }) => {
+    const m = new MapPage(page);
+    await m.open('?rolle=projektleder');
+    const panel = m.details('Projektleder');
+    await expect(panel).toBeVisible();
+    // only the catalogue's notes about the markers quote them with "^"
+    await expect(panel.getByRole('list', { name: 'Opgaver' })).not.toContainText('^');
+    await expect(panel.getByRole('list', { name: 'Opgaver' }).locator('sup', { hasText: 'y' })).toHaveCount(1);
+    const marker = panel.getByRole('link', { name: 'fodnote y' }).first();
+    await expect(marker).toBeVisible();
+    await marker.click();
+    await expect(page.locator('#fodnote-y')).toContainText('SPOC^y');
+    // the catalogue JSON stays verbatim
+    expect(catalogue.roles.find((r) => r.id === 'projektleder')).toBeDefined();
+    await m.open('?rolle=projektejer');
+    const owner = m.details('Projektejer');
+    await expect(owner.getByRole('heading', { name: 'Kendetegn' }).locator('xpath=following-sibling::p[1]')).not.toContainText('^');
+    await expect(owner.locator('sup', { hasText: 'iv' })).toHaveCount(1);
+  });
+
+  test('the misspelt ØiR-kordinator is shown as ØiR-koordinator, with the source’s spelling in the details', async ({ page }) => {
+    const m = new MapPage(page);
+    await m.open('?rolle=oir-koordinator');
+    await expect(m.node('oir-koordinator')).toContainText('ØiR-koordinator');
+    await expect(m.node('oir-koordinator')).toHaveAccessibleName(/^ØiR-koordinator\./);
+    const panel = m.details('ØiR-koordinator');
+    await expect(panel.locator('[data-source-spelling]')).toContainText('»ØiR-kordinator«');
+  });
+
+  test('form fields explain what is wrong in Danish', async ({ page }) => {
+    const m = new MapPage(page);
+    await m.open();
+    await page.getByRole('button', { name: 'Tilføj person' }).click();
+    const form = page.getByRole('form', { name: 'Tilføj person' });
+    await form.getByRole('button', { name: 'Tilføj', exact: true }).click();
+    const name = form.getByLabel('Navn');
+    await expect(name).toBeFocused();
+    expect(await name.evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Skriv personens navn.');
+    await name.fill('Karla Kode');
+    await form.getByLabel('E-mail').fill('ikke en adresse');
+    await form.getByRole('button', { name: 'Tilføj', exact: true }).click();
+    expect(await form.getByLabel('E-mail').evaluate((el) => (el as HTMLInputElement).validationMessage)).toMatch(/^Skriv en e-mailadresse/);
+    await page.getByRole('button', { name: 'Tilføj it-system' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Tilføj it-system' });
+    await dialog.getByRole('button', { name: 'Tilføj', exact: true }).click();
+    expect(await dialog.getByLabel('Navn').evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Skriv it-systemets navn, fx AULA.');
+  });
+});

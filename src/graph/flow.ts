@@ -1,5 +1,5 @@
 import { getBezierPath, MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/svelte';
-import type { Catalogue, Role, Spoc } from '../domain/catalogue';
+import { displayName, type Catalogue, type Role, type Spoc } from '../domain/catalogue';
 import { edgeCss, edgeStyle } from './edge-styles';
 import { GROUP_HEADER, ROLE_NODE, type Layout } from './elk-graph';
 
@@ -79,7 +79,7 @@ export const SHORT_LABELS: Record<string, string> = {
 export const isDimmed = (v: RoleView) => !v.active || v.match === false || !v.inFocus;
 
 function ariaLabel(role: Role, view: RoleView): string {
-  const parts = [role.name, role.effect.replace(/\.$/, '')];
+  const parts = [displayName(role).name, role.effect.replace(/\.$/, '')];
   if (view.spoc.length) parts.push(view.spoc.map((s) => `SPOC for ${s.scope}`).join(', '));
   if (!view.active) parts.push('ikke aktiv i den valgte fase');
   if (view.assignees.length) parts.push(`varetages af ${view.assignees.map((a) => a.name).join(', ')}`);
@@ -196,7 +196,7 @@ export function buildFlowEdges(
 ): RelationFlowEdge[] {
   const { selectedEdgeId, selectedRoleId, hiddenTypes, positions } = options;
   const labels = new Map(catalogue.relationTypes.map((t) => [t.id, t.label]));
-  const names = new Map(catalogue.roles.map((r) => [r.id, r.name]));
+  const names = new Map(catalogue.roles.map((r) => [r.id, displayName(r).name]));
   // relations between the same two roles in the same direction get their own curve each
   const parallel = new Map<string, number>();
   const placed: Box[] = [];
