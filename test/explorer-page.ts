@@ -28,6 +28,10 @@ export class ExplorerPage {
   get phase(): Locator {
     return this.page.getByLabel('Fase', { exact: true });
   }
+  /** The task column control ("Implementering" / "Drift og forvaltning"), split off "Fase". */
+  get column(): Locator {
+    return this.page.getByLabel('Kolonne', { exact: true });
+  }
   get spoc(): Locator {
     return this.page.getByLabel('Fremhæv SPOC');
   }

@@ -44,14 +44,18 @@ test.describe('role explorer', () => {
     await expect(x.node('systemansvarlig')).toHaveAttribute('data-active', 'false');
     await expect(x.node('gevinstejer')).toHaveAttribute('data-active', 'false');
     await expect(page).toHaveURL(/fase=fase-1-opstart/);
+    await expect(x.column).toHaveValue('implementering');
 
-    await x.phase.selectOption({ label: 'Drift og forvaltning' });
+    await x.column.selectOption({ label: 'Drift og forvaltning' });
     await expect(x.node('projektleder')).toHaveAttribute('data-active', 'false');
     await expect(x.node('systemansvarlig')).toHaveAttribute('data-active', 'true');
     await expect(x.roleNodes).toHaveCount(32);
 
+    // the operations column is the phase "I drift", as for an IT system in "Dækning"
+    await expect(x.phase.locator('option:checked')).toHaveText('I drift');
     await page.reload();
     await expect(x.phase).toHaveValue('drift');
+    await expect(x.column).toHaveValue('drift');
     await expect(x.node('projektleder')).toHaveAttribute('data-active', 'false');
   });
 
@@ -65,7 +69,7 @@ test.describe('role explorer', () => {
     await expect(x.node('systemansvarlig')).toHaveAttribute('data-spoc', 'false');
     await expect(x.node('oir-koordinator')).toContainText('SPOC for ØiR');
 
-    await x.phase.selectOption({ label: 'Drift og forvaltning' });
+    await x.column.selectOption({ label: 'Drift og forvaltning' });
     await expect(x.node('systemansvarlig')).toHaveAttribute('data-spoc', 'true');
     await expect(x.node('systemansvarlig')).toContainText('SPOC for it-systemet');
     await expect(x.node('projektleder')).toHaveAttribute('data-spoc', 'false');
