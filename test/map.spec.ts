@@ -106,6 +106,23 @@ test.describe('refitting', () => {
     expect(await m.smallestName()).toBeGreaterThanOrEqual(11);
   });
 
+  test('"Nulstil layout" puts dragged roles back and fits the map again', async ({ page }) => {
+    const m = new MapPage(page);
+    await m.open();
+    await m.settle();
+    const box = (await m.node('projektejer').boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(box.x - 200, box.y - 150, { steps: 6 });
+    await page.mouse.up();
+    expect(await m.outOfView()).toContain('projektejer');
+    await m.button('Nulstil layout').click();
+    await expect(page.locator('[data-layout-status="idle"]')).toBeVisible();
+    await m.settle();
+    expect(await m.outOfView()).toEqual([]);
+    expect(await m.fill()).toBeGreaterThan(0.9);
+  });
+
   test('"Skjul nedtonede roller" lays out what is left and fits it', async ({ page }) => {
     const m = new MapPage(page);
     await m.open('?fase=fase-1-opstart');

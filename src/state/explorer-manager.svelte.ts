@@ -39,6 +39,7 @@ export class ExplorerManager {
   #selectedEdgeId = $state<string | null>(null);
   #hiddenTypes = $state.raw<ReadonlySet<string>>(new Set());
   #layout = $state.raw<Layout | null>(null);
+  #layoutVersion = $state(0);
   #dragged = $state.raw<ReadonlyMap<string, Point>>(new Map());
   #layoutStatus = $state<'idle' | 'running' | 'error'>('idle');
   #layoutError = $state<string | null>(null);
@@ -116,8 +117,8 @@ export class ExplorerManager {
   }
   get selectedEdgeId() { return this.#selectedEdgeId; }
   get layoutStatus() { return this.#layoutStatus; }
-  /** Names the layout in use, so the map can frame itself again when it changes. */
-  get layoutKey() { return this.#layout?.key ?? ''; }
+  /** Changes with every layout the map receives (also a new run of the same graph), so the map can frame itself again. */
+  get layoutVersion() { return this.#layoutVersion; }
   get layoutError() { return this.#layoutError; }
 
   selectRole(id: string | null) {
@@ -209,6 +210,7 @@ export class ExplorerManager {
   /** "Nulstil layout": forget dragged positions and lay out again. */
   async resetLayout() {
     this.#dragged = new Map();
+    this.#layoutVersion++;
     await this.relayout();
   }
 
@@ -221,6 +223,7 @@ export class ExplorerManager {
       const layout = await this.#engine.layout(input);
       if (!layout) return;
       this.#layout = layout;
+      this.#layoutVersion++;
       this.#layoutStatus = 'idle';
     } catch (e) {
       this.#layout ??= this.#initialLayout(layoutInputFor(this.catalogue)) ?? null;
