@@ -6,6 +6,7 @@ describe('nameParts', () => {
     expect(nameParts('Fordelingskomponentadministrator')).toEqual(['Fordelings', 'komponent', 'administrator']);
     expect(nameParts('Systemansvarlig opkrævningssystemet (ØiR debitor)').join('')).toBe('Systemansvarlig opkrævningssystemet (ØiR debitor)');
     expect(nameParts('Systemejer (it-systemet)')).toEqual(['System', 'ejer (it-systemet)']);
+    expect(nameParts('Klassifikations-/sortimentsadministrator')).toEqual(['Klassifikations-/', 'sortiments', 'administrator']);
   });
 
   it('leaves short words alone', () => {

@@ -1,5 +1,6 @@
 // The parts Danish role names are compounded from; a long name may break before them.
-const PARTS = /(?<=\p{L}{3})(?=(?:administrator|ansvarlig|ejer|berettiget|behandler|aftaler|komponent|system|chef|leder))/giu;
+// (and after a slash, as in "Klassifikations-/sortimentsadministrator")
+const PARTS = /(?<=\p{L}{3})(?=(?:administrator|ansvarlig|ejer|berettiget|behandler|aftaler|komponent|system|chef|leder))|(?<=\/)(?=\p{L})/giu;
 
 /**
  * A role name cut where a line may break inside a long compound word ("System|administrator"),
