@@ -1,13 +1,13 @@
 // Lighthouse on the production build, desktop and mobile: fails when the layout shift (CLS)
 // is over 0.05, accessibility is under 100 or the page has no meta description.
-// Run by `npm run audit` after `vite build`. AUDIT_PORT picks the preview port.
+// Run by `npm run audit` after `vite build`. AUDIT_PORT picks the preview port (4176; the bench uses 4175).
 import { spawn, execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { chromiumPath } from './browser.mjs';
 
 const run = promisify(execFile);
-const port = Number(process.env.AUDIT_PORT ?? 4175);
+const port = Number(process.env.AUDIT_PORT ?? 4176);
 const url = `http://localhost:${port}/`;
 const out = 'test-results/lighthouse';
 mkdirSync(out, { recursive: true });

@@ -1,3 +1,4 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 import { MapPage } from './map-page';
 import { WorkspacePage } from './workspace-page';
@@ -127,4 +128,9 @@ test('a chip’s remove control is at least 24×24 px, and a focused one is brou
   expect(b.y).toBeGreaterThanOrEqual(view.y);
   expect(b.x + b.width).toBeLessThanOrEqual(view.x + view.width);
   expect(b.y + b.height).toBeLessThanOrEqual(view.y + view.height);
+  await expect(far).toBeFocused();
+  // zoomed in to the detail, with a role selected: still no serious or critical axe findings
+  await m.node('organisationsadministrator').click();
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
 });
