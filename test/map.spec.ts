@@ -242,6 +242,17 @@ test.describe('room for the map', () => {
     await expect(m.button('Skjul paneler')).toHaveAttribute('aria-expanded', 'true');
   });
 
+  test('the skip link to the people opens the panels on the people tab', async ({ page }) => {
+    const m = new MapPage(page);
+    await m.open('?rolle=projektejer');
+    await m.button('Skjul paneler').click();
+    await page.getByRole('link', { name: 'Spring til personer' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('tab', { name: 'Personer' })).toHaveAttribute('aria-selected', 'true');
+    await expect(page.getByRole('heading', { name: 'Personer', exact: true })).toBeVisible();
+    await expect(page).toHaveURL(/#people-title$/);
+  });
+
   test('below 1100 px the map comes first and the panels follow', async ({ page }) => {
     await page.setViewportSize({ width: 1024, height: 768 });
     const m = new MapPage(page);
