@@ -173,6 +173,20 @@ test.describe('one role’s relations at a time', () => {
     await m.screenshot('1366x768-role-selected');
   });
 
+  test('with reduced motion the camera jumps instead of gliding', async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const m = new MapPage(page);
+    await m.open();
+    await m.settle();
+    const before = await m.transform();
+    await m.node('systemejer').click();
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    const first = await m.transform();
+    expect(first).not.toBe(before);
+    await m.settle();
+    expect(await m.transform()).toBe(first);
+  });
+
   test('labels of a busy role do not cover each other', async ({ page }) => {
     const m = new MapPage(page);
     for (const id of ['projektleder', 'projektejer', 'systemansvarlig', 'rolleadministrator']) {
