@@ -66,6 +66,7 @@ test('after a role is opened, one key (d) reaches its details', async ({ page })
   const m = new MapPage(page);
   await m.open();
   await m.node('projektleder').focus();
+  await expect(m.node('projektleder')).toHaveAccessibleDescription(/D for at gå til dens detaljer/);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/rolle=projektleder/);
   await page.keyboard.press('d');
