@@ -54,9 +54,13 @@ for (const size of SIZES) {
       const alone = await m.smallestName();
       console.log(`${size.name} full screen: smallest name ${alone.toFixed(1)} px`);
       expect(alone).toBeGreaterThanOrEqual(size.alone);
-      const legend = m.map.getByRole('group').filter({ hasText: 'Signaturforklaring' });
-      await legend.getByText('Signaturforklaring').click();
-      await expect(m.map.getByRole('list', { name: /Relationstyper/ })).toBeVisible();
+      const legendButton = m.button('Signaturforklaring');
+      await expect(legendButton).toHaveAttribute('aria-expanded', 'false');
+      await legendButton.click();
+      await expect(m.map.getByRole('group', { name: 'Signaturforklaring' }).getByRole('list', { name: /Relationstyper/ })).toBeVisible();
+      await m.map.locator('[data-relation-type="informerer"]').click();
+      await expect(page.locator('.svelte-flow__edge[data-type="informerer"]')).toHaveCount(0);
+      await m.map.locator('[data-relation-type="informerer"]').click();
       if (size.shot) await m.screenshot(`${size.name}-full-screen`);
       expect(await seriousViolations(page)).toEqual([]);
       await m.button('Fuld skærm').click();
