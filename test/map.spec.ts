@@ -42,6 +42,7 @@ for (const size of SIZES) {
       await m.settle();
       expect((await m.outOfView()).length).toBeGreaterThan(0);
       await m.button('Vis hele kortet').click();
+      await expect(m.button('Vis hele kortet')).toBeFocused();
       await m.settle();
       expect(await m.outOfView()).toEqual([]);
       expect(await m.smallestName()).toBeCloseTo(loaded, 1);
@@ -49,6 +50,7 @@ for (const size of SIZES) {
       // the map alone, with a floating legend
       await m.button('Fuld skærm').click();
       await expect(m.map).toHaveAttribute('data-fullscreen', 'true');
+      await expect(m.button('Fuld skærm')).toBeFocused();
       await m.settle();
       expect(await m.outOfView()).toEqual([]);
       const alone = await m.smallestName();
