@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundsOf, zoomLevel } from './camera';
+import { boundsOf, union, zoomLevel } from './camera';
 import { ROLE_NODE } from './elk-graph';
 
 describe('camera', () => {
@@ -11,6 +11,11 @@ describe('camera', () => {
       height: 15 + ROLE_NODE.height,
     });
     expect(boundsOf([])).toBeNull();
+  });
+
+  it('unites rectangles, as the role boxes with their group boxes', () => {
+    expect(union({ x: 10, y: 10, width: 10, height: 10 }, [{ x: 0, y: 15, width: 5, height: 30 }])).toEqual({ x: 0, y: 10, width: 20, height: 35 });
+    expect(union({ x: 1, y: 2, width: 3, height: 4 }, [])).toEqual({ x: 1, y: 2, width: 3, height: 4 });
   });
 
   it('switches to detail at zoom 1.3', () => {

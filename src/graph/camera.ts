@@ -26,5 +26,14 @@ export function boundsOf(positions: Iterable<{ x: number; y: number }>): Rect | 
   return minX === Infinity ? null : { x: minX, y: minY, width: maxX - minX, height: maxY - minY };
 }
 
+/** The smallest rectangle around `a` and all of `rects`. */
+export function union(a: Rect, rects: readonly Rect[]): Rect {
+  const x = Math.min(a.x, ...rects.map((r) => r.x));
+  const y = Math.min(a.y, ...rects.map((r) => r.y));
+  const right = Math.max(a.x + a.width, ...rects.map((r) => r.x + r.width));
+  const bottom = Math.max(a.y + a.height, ...rects.map((r) => r.y + r.height));
+  return { x, y, width: right - x, height: bottom - y };
+}
+
 /** Which semantic zoom level a zoom factor shows. */
 export const zoomLevel = (zoom: number): 'overview' | 'detail' => (zoom >= DETAIL_ZOOM ? 'detail' : 'overview');
