@@ -1,8 +1,9 @@
 import { readFileSync } from 'node:fs';
+import { displayName } from '../src/domain/catalogue/display-name';
 import { test, expect } from './fixtures';
 
 const catalogue = JSON.parse(readFileSync('static/catalogues/rollegalleri-1.5.json', 'utf8')) as {
-  roles: { id: string; name: string; group: string }[];
+  roles: { id: string; name: string; group: string; aliases: string[]; notes: string[] }[];
   groups: { id: string; name: string }[];
 };
 
@@ -12,13 +13,13 @@ test('the built app shows all 32 role names, and lists them by group', async ({ 
   await expect(page.getByRole('heading', { level: 1, name: 'Rollekort' })).toBeVisible();
   expect(catalogue.roles).toHaveLength(32);
   for (const role of catalogue.roles) {
-    await expect(page.locator(`.svelte-flow__node[data-id="${role.id}"]`).getByText(role.name, { exact: true })).toBeVisible();
+    await expect(page.locator(`.svelte-flow__node[data-id="${role.id}"]`).getByText(displayName(role).name, { exact: true })).toBeVisible();
   }
   await page.getByLabel('Liste').check();
   for (const group of catalogue.groups) {
     const section = page.getByRole('region', { name: new RegExp(`^${group.name.replace(/[()]/g, '\\$&')}`) });
     await expect(section).toBeVisible();
-    const names = catalogue.roles.filter((r) => r.group === group.id).map((r) => r.name);
+    const names = catalogue.roles.filter((r) => r.group === group.id).map((r) => displayName(r).name);
     await expect(section.locator('[data-role-id] .name')).toHaveText(names);
   }
   await expect(page.locator('[data-role-id]')).toHaveCount(32);

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 
 /** The shipped catalogue, read the way the tests need it. */
 export const catalogue = JSON.parse(readFileSync('static/catalogues/rollegalleri-1.5.json', 'utf8')) as {
-  roles: { id: string; name: string; group: string; effect: string }[];
+  roles: { id: string; name: string; group: string; effect: string; aliases: string[]; notes: string[] }[];
   relations: { id: string; from: string; to: string; type: string; quote: string }[];
   relationTypes: { id: string; label: string }[];
 };
@@ -27,6 +27,10 @@ export class ExplorerPage {
   }
   get phase(): Locator {
     return this.page.getByLabel('Fase', { exact: true });
+  }
+  /** The task column control ("Implementering" / "Drift og forvaltning"), split off "Fase". */
+  get column(): Locator {
+    return this.page.getByLabel('Kolonne', { exact: true });
   }
   get spoc(): Locator {
     return this.page.getByLabel('Fremhæv SPOC');

@@ -1,3 +1,4 @@
+import { displayName } from '../src/domain/catalogue/display-name';
 import { test, expect } from './fixtures';
 import { catalogue, ExplorerPage } from './explorer-page';
 
@@ -8,18 +9,25 @@ test.describe('role explorer', () => {
     await expect(x.roleNodes).toHaveCount(32);
     for (const role of catalogue.roles) {
       await expect(x.node(role.id)).toBeVisible();
-      await expect(x.node(role.id)).toContainText(role.name);
+      await expect(x.node(role.id)).toContainText(displayName(role).name);
     }
     await expect(page.locator('.svelte-flow__edge')).toHaveCount(catalogue.relations.length);
     for (const rel of catalogue.relations) await expect(x.edge(rel.id)).toHaveCount(1);
-    const successions = catalogue.relations.filter((r) => r.type === 'afloeses-af').length;
-    await expect(page.locator('.svelte-flow__edge-label', { hasText: 'bliver til' })).toHaveCount(successions);
     await expect(x.edge('projektejer--afloeses-af--systemejer')).toHaveAttribute('data-type', 'afloeses-af');
+    // relations are drawn quietly and unlabelled until a role is selected; then its own carry labels
+    await expect(page.locator('.svelte-flow__edge-label')).toHaveCount(0);
+    await x.node('projektejer').click();
+    const own = catalogue.relations.filter((r) => r.from === 'projektejer' || r.to === 'projektejer');
+    const successions = own.filter((r) => r.type === 'afloeses-af').length;
+    expect(successions).toBeGreaterThan(0);
+    await expect(page.locator('.svelte-flow__edge-label', { hasText: 'bliver til' })).toHaveCount(successions);
+    await expect(page.locator('.svelte-flow__edge-label')).toHaveCount(own.length);
   });
 
   test('has a legend naming every relation type in Danish', async ({ page }) => {
     const x = new ExplorerPage(page);
     await x.open();
+    await page.getByRole('tab', { name: 'Detaljer' }).click();
     const legend = page.getByRole('group').filter({ has: page.getByText('Signaturforklaring') }).first();
     for (const t of catalogue.relationTypes) {
       await expect(page.locator(`[data-relation-type="${t.id}"]`)).toContainText(t.label);
@@ -36,14 +44,18 @@ test.describe('role explorer', () => {
     await expect(x.node('systemansvarlig')).toHaveAttribute('data-active', 'false');
     await expect(x.node('gevinstejer')).toHaveAttribute('data-active', 'false');
     await expect(page).toHaveURL(/fase=fase-1-opstart/);
+    await expect(x.column).toHaveValue('implementering');
 
-    await x.phase.selectOption({ label: 'Drift og forvaltning' });
+    await x.column.selectOption({ label: 'Drift og forvaltning' });
     await expect(x.node('projektleder')).toHaveAttribute('data-active', 'false');
     await expect(x.node('systemansvarlig')).toHaveAttribute('data-active', 'true');
     await expect(x.roleNodes).toHaveCount(32);
 
+    // the operations column is the phase "I drift", as for an IT system in "Dækning"
+    await expect(x.phase.locator('option:checked')).toHaveText('I drift');
     await page.reload();
     await expect(x.phase).toHaveValue('drift');
+    await expect(x.column).toHaveValue('drift');
     await expect(x.node('projektleder')).toHaveAttribute('data-active', 'false');
   });
 
@@ -57,7 +69,7 @@ test.describe('role explorer', () => {
     await expect(x.node('systemansvarlig')).toHaveAttribute('data-spoc', 'false');
     await expect(x.node('oir-koordinator')).toContainText('SPOC for ØiR');
 
-    await x.phase.selectOption({ label: 'Drift og forvaltning' });
+    await x.column.selectOption({ label: 'Drift og forvaltning' });
     await expect(x.node('systemansvarlig')).toHaveAttribute('data-spoc', 'true');
     await expect(x.node('systemansvarlig')).toContainText('SPOC for it-systemet');
     await expect(x.node('projektleder')).toHaveAttribute('data-spoc', 'false');

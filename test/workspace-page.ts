@@ -3,6 +3,12 @@ import { expect, type Locator, type Page } from '@playwright/test';
 /** A user-supplied name as the app puts it into its own sentences: isolated between FSI and PDI. */
 export const iso = (name: string) => `\u2068${name}\u2069`;
 
+/** The zoom factor of the map's viewport. */
+export async function mapZoom(page: Page): Promise<number> {
+  const transform = await page.locator('.svelte-flow__viewport').evaluate((el) => (el as HTMLElement).style.transform);
+  return Number(/scale\(([\d.]+)\)/.exec(transform)?.[1] ?? NaN);
+}
+
 /** Page object for the workshop: people, IT systems, assignments and storage. */
 export class WorkspacePage {
   constructor(readonly page: Page) {}
@@ -32,6 +38,25 @@ export class WorkspacePage {
   /** The names on a role node's assignee chips. */
   names(roleId: string): Locator {
     return this.node(roleId).locator('[data-assignment-id] [data-chip-name]');
+  }
+  /**
+   * Zooms the map in around a role until role boxes show their detail (the holder chips):
+   * zoomed out, a role shows only its name in large type.
+   */
+  async zoomToRole(roleId: string) {
+    await this.node(roleId).focus();
+    const map = this.page.locator('.graph');
+    for (let i = 0; i < 8 && (await map.getAttribute('data-zoom-level')) !== 'detail'; i++) {
+      const before = await mapZoom(this.page);
+      await this.page.keyboard.press('+');
+      // each press zooms by 1.25 (smoothly); wait for the move to end before the next
+      await expect.poll(() => mapZoom(this.page)).toBeGreaterThan(before * 1.24);
+    }
+    await expect(map).toHaveAttribute('data-zoom-level', 'detail');
+  }
+  /** Opens the "Personer" tab of the side panel, where the people list is. */
+  async showPeople() {
+    await this.page.getByRole('tab', { name: 'Personer' }).click();
   }
   get system(): Locator {
     return this.page.getByLabel('It-system', { exact: true });

@@ -1,10 +1,14 @@
 import type { ElkNode } from 'elkjs/lib/elk-api';
 import type { Catalogue } from '../domain/catalogue';
 
-/** Size of a role box; the node component is drawn at exactly this size. */
-export const ROLE_NODE = { width: 232, height: 136 } as const;
+/**
+ * Size of a role box; the node component is drawn at exactly this size. Small enough
+ * that all 32 roles fit a laptop screen with the name in large type (see RoleNode's
+ * semantic zoom), large enough for the detail shown once zoomed in.
+ */
+export const ROLE_NODE = { width: 216, height: 108 } as const;
 /** Room above a group's roles for its heading. */
-export const GROUP_HEADER = 44;
+export const GROUP_HEADER = 36;
 
 /** What a layout is computed from: the groups with their visible roles, and the edges between them. */
 export interface LayoutInput {
@@ -51,24 +55,24 @@ export function layoutKey(input: LayoutInput): string {
 }
 
 /**
- * The groups are packed in the order of the overview table (ELK's rectpacking at
- * the root, which has no edges). Inside each group, ELK's layered algorithm places
- * the roles left to right along the relations within the group. Relations between
- * groups are drawn by Svelte Flow and do not steer the layout.
+ * The groups are packed in the order of the overview table (ELK's rectpacking at the
+ * root, aiming at a screen's shape). Inside each group the roles are packed into rows
+ * in catalogue order, three to a row, so the map stays compact and reads like a table:
+ * a layered layout spread the groups into long, thin bands that no screen could show
+ * whole at a readable size. Relations are drawn by Svelte Flow and do not steer the layout.
  */
 export const ROOT_OPTIONS = {
   'elk.algorithm': 'rectpacking',
-  'elk.aspectRatio': '1.5',
-  'elk.spacing.nodeNode': '56',
+  'elk.aspectRatio': '1.8',
+  'elk.spacing.nodeNode': '24',
+  'elk.padding': '[top=0,left=0,bottom=0,right=0]',
 } as const;
 
 const GROUP_OPTIONS = {
-  'elk.algorithm': 'layered',
-  'elk.direction': 'RIGHT',
-  'elk.padding': `[top=${GROUP_HEADER},left=20,bottom=20,right=20]`,
-  'elk.spacing.nodeNode': '24',
-  'elk.layered.spacing.nodeNodeBetweenLayers': '64',
-  'elk.layered.considerModelOrder.strategy': 'NODES_AND_EDGES',
+  'elk.algorithm': 'rectpacking',
+  'elk.aspectRatio': '2.2',
+  'elk.padding': `[top=${GROUP_HEADER},left=12,bottom=12,right=12]`,
+  'elk.spacing.nodeNode': '16',
 } as const;
 
 /** The ELK graph for an input: one compound node per group holding its roles and inner edges. */

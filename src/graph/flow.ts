@@ -1,5 +1,5 @@
-import { MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/svelte';
-import type { Catalogue, Role, Spoc } from '../domain/catalogue';
+import { getBezierPath, MarkerType, Position, type Edge, type Node, type NodeHandle } from '@xyflow/svelte';
+import { displayName, type Catalogue, type Role, type Spoc } from '../domain/catalogue';
 import { edgeCss, edgeStyle } from './edge-styles';
 import { GROUP_HEADER, ROLE_NODE, type Layout } from './elk-graph';
 
@@ -30,18 +30,56 @@ export type GroupNodeData = { name: string };
 export type RoleFlowNode = Node<RoleNodeData, 'role'>;
 export type GroupFlowNode = Node<GroupNodeData, 'group'>;
 export type FlowNode = RoleFlowNode | GroupFlowNode;
-export type RelationFlowEdge = Edge<{ type: string; label: string; quote: string }>;
+/** `strength`: drawn quietly (default), at full strength (a relation of the selected role) or faded. */
+export type RelationEdgeData = {
+  type: string;
+  label: string;
+  quote: string;
+  strength: 'quiet' | 'strong' | 'faded';
+  /** Bend of the curve; parallel relations between the same two roles get their own. */
+  curvature: number;
+  /** How far the label is moved from the middle of the curve so it covers no other label. */
+  labelShift: { x: number; y: number };
+};
+export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
 
-const ROLE_HANDLES: NodeHandle[] = [
-  { type: 'target', position: Position.Left, x: 0, y: ROLE_NODE.height / 2, width: 1, height: 1 },
-  { type: 'source', position: Position.Right, x: ROLE_NODE.width - 1, y: ROLE_NODE.height / 2, width: 1, height: 1 },
-];
+/** The four sides a relation can leave or enter a role box by. */
+export const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
+
+function handleAt(side: Position): { x: number; y: number } {
+  const { width: w, height: h } = ROLE_NODE;
+  if (side === Position.Top) return { x: w / 2, y: 0 };
+  if (side === Position.Bottom) return { x: w / 2, y: h - 1 };
+  if (side === Position.Left) return { x: 0, y: h / 2 };
+  return { x: w - 1, y: h / 2 };
+}
+
+/** A source and a target handle on every side, known up front so edges never wait on a DOM measurement. */
+const ROLE_HANDLES: NodeHandle[] = SIDES.flatMap((side) =>
+  (['source', 'target'] as const).map((type) => ({ id: `${type}-${side}`, type, position: side, ...handleAt(side), width: 1, height: 1 })),
+);
+
+/** Short Danish labels drawn on the relations of the selected role. */
+export const SHORT_LABELS: Record<string, string> = {
+  'rapporterer-til': 'rapporterer til',
+  'sparringspart-for': 'sparringspart for',
+  'tildeler-rolle': 'tildeler rolle',
+  'afloeses-af': 'bliver til',
+  'overleverer-til': 'overleverer til',
+  bistaar: 'bistår',
+  'samarbejder-med': 'samarbejder med',
+  'eskalerer-til': 'eskalerer til',
+  'bestiller-hos': 'bestiller hos',
+  informerer: 'informerer',
+  'fungerer-som': 'kan være',
+  leder: 'leder',
+};
 
 /** A role is dimmed when the phase, the search or the focus leaves it out. */
 export const isDimmed = (v: RoleView) => !v.active || v.match === false || !v.inFocus;
 
 function ariaLabel(role: Role, view: RoleView): string {
-  const parts = [role.name, role.effect.replace(/\.$/, '')];
+  const parts = [displayName(role).name, role.effect.replace(/\.$/, '')];
   if (view.spoc.length) parts.push(view.spoc.map((s) => `SPOC for ${s.scope}`).join(', '));
   if (!view.active) parts.push('ikke aktiv i den valgte fase');
   if (view.assignees.length) parts.push(`varetages af ${view.assignees.map((a) => a.name).join(', ')}`);
@@ -113,27 +151,57 @@ export function buildFlowNodes(
       },
     });
   });
+  // Tab order follows the screen: group by group, then row by row.
+  const groupOrder = new Map(catalogue.groups.map((g) => [g.id, g.order]));
+  const key = (n: FlowNode) => (n.type === 'role' ? (groupOrder.get(n.data.role.group) ?? 0) : 0);
+  roles.sort((a, b) => key(a) - key(b) || rowOf(a.position.y) - rowOf(b.position.y) || a.position.x - b.position.x);
   return [...groups, ...roles];
 }
+
+/** Roles whose tops are less than half a box apart share a row. */
+const rowOf = (y: number) => Math.round(y / (ROLE_NODE.height / 2));
 
 /** Where a role sits when no layout knows it yet: a plain grid. */
 function fallbackPosition(i: number) {
   return { x: (i % 6) * (ROLE_NODE.width + 40), y: GROUP_HEADER + Math.floor(i / 6) * (ROLE_NODE.height + 40) };
 }
 
-/** One edge per relation whose two roles are visible. */
+/** What decides how the relations are drawn besides the roles' views. */
+export interface EdgeOptions {
+  selectedEdgeId: string | null;
+  /** The role whose relations are drawn at full strength and labelled. */
+  selectedRoleId: string | null;
+  /** Relation types the legend has switched off. */
+  hiddenTypes: ReadonlySet<string>;
+  /** Top-left corner of each visible role box. */
+  positions: ReadonlyMap<string, { x: number; y: number }>;
+}
+
+/** The sides a relation leaves and enters by: the pair facing each other most. */
+export function facingSides(a: { x: number; y: number }, b: { x: number; y: number }): [Position, Position] {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  if (Math.abs(dx) / ROLE_NODE.width >= Math.abs(dy) / ROLE_NODE.height) {
+    return dx >= 0 ? [Position.Right, Position.Left] : [Position.Left, Position.Right];
+  }
+  return dy >= 0 ? [Position.Bottom, Position.Top] : [Position.Top, Position.Bottom];
+}
+
+/** One edge per relation whose two roles are visible and whose type is shown. */
 export function buildFlowEdges(
   catalogue: Catalogue,
   views: ReadonlyMap<string, RoleView>,
   visible: ReadonlySet<string>,
-  selectedEdgeId: string | null,
+  options: EdgeOptions,
 ): RelationFlowEdge[] {
+  const { selectedEdgeId, selectedRoleId, hiddenTypes, positions } = options;
   const labels = new Map(catalogue.relationTypes.map((t) => [t.id, t.label]));
-  const names = new Map(catalogue.roles.map((r) => [r.id, r.name]));
+  const names = new Map(catalogue.roles.map((r) => [r.id, displayName(r).name]));
   // relations between the same two roles in the same direction get their own curve each
   const parallel = new Map<string, number>();
+  const placed: Box[] = [];
   return catalogue.relations
-    .filter((r) => visible.has(r.from) && visible.has(r.to))
+    .filter((r) => visible.has(r.from) && visible.has(r.to) && !hiddenTypes.has(r.type))
     .map((r) => {
       const pair = `${r.from}>${r.to}`;
       const k = parallel.get(pair) ?? 0;
@@ -143,19 +211,82 @@ export function buildFlowEdges(
       const a = views.get(r.from);
       const b = views.get(r.to);
       const dimmed = !a || !b || isDimmed(a) || isDimmed(b);
+      const ofSelected = selectedRoleId !== null && (r.from === selectedRoleId || r.to === selectedRoleId);
+      const strength = r.id === selectedEdgeId || (ofSelected && !dimmed) ? 'strong' : selectedRoleId || selectedEdgeId ? 'faded' : 'quiet';
+      const from = positions.get(r.from) ?? { x: 0, y: 0 };
+      const to = positions.get(r.to) ?? { x: 0, y: 0 };
+      const [sourceSide, targetSide] = r.from === r.to ? [Position.Right, Position.Left] : facingSides(from, to);
+      const curvature = 0.25 + 0.35 * k;
+      const shortLabel = strength === 'strong' ? (SHORT_LABELS[r.type] ?? label) : undefined;
+      const labelShift = shortLabel ? placeLabel(shortLabel, from, sourceSide, to, targetSide, curvature, placed) : { x: 0, y: 0 };
       return {
         id: r.id,
+        type: 'relation',
         source: r.from,
         target: r.to,
+        sourceHandle: `source-${sourceSide}`,
+        targetHandle: `target-${targetSide}`,
         selected: r.id === selectedEdgeId,
-        style: edgeCss(style),
-        pathOptions: { curvature: 0.25 + 0.35 * k },
-        markerEnd: { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 },
-        label: r.type === 'afloeses-af' ? 'bliver til' : undefined,
+        style: strength === 'strong' ? edgeCss(style) : quietCss(style),
+        markerEnd: strength === 'strong' ? { type: MarkerType.ArrowClosed, color: style.color, width: 18, height: 18 } : undefined,
+        label: shortLabel,
         ariaLabel: `${names.get(r.from)} ${label} ${names.get(r.to)}`,
-        class: dimmed ? 'dimmed' : undefined,
-        data: { type: r.type, label, quote: r.quote },
-        domAttributes: { 'aria-roledescription': 'relation', 'data-type': r.type, 'data-dimmed': String(dimmed) },
+        class: [dimmed ? 'dimmed' : '', strength].filter(Boolean).join(' '),
+        zIndex: strength === 'strong' ? 1 : 0,
+        data: { type: r.type, label, quote: r.quote, strength, curvature, labelShift },
+        domAttributes: {
+          'aria-roledescription': 'relation',
+          'data-type': r.type,
+          'data-dimmed': String(dimmed),
+          'data-strength': strength,
+        },
       };
     });
+}
+
+/** Quiet relations: thin, light and without dashes, so the roles stay in front. */
+function quietCss(style: { color: string }): string {
+  return `stroke: ${style.color}; stroke-width: 1px; stroke-opacity: 0.35;`;
+}
+
+type Box = { x: number; y: number; w: number; h: number };
+const LABEL_HEIGHT = 20;
+const overlaps = (p: Box, q: Box) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
+
+/**
+ * Where a label goes relative to the middle of its curve: the middle when free, else the
+ * nearest spot (stepping up and down, then sideways) where it covers no label placed before.
+ */
+function placeLabel(
+  text: string,
+  from: { x: number; y: number },
+  sourcePosition: Position,
+  to: { x: number; y: number },
+  targetPosition: Position,
+  curvature: number,
+  placed: Box[],
+): { x: number; y: number } {
+  const s = handleAt(sourcePosition);
+  const t = handleAt(targetPosition);
+  const [, cx, cy] = getBezierPath({
+    sourceX: from.x + s.x,
+    sourceY: from.y + s.y,
+    sourcePosition,
+    targetX: to.x + t.x,
+    targetY: to.y + t.y,
+    targetPosition,
+    curvature,
+  });
+  // 7 px per character at 12 px bold, plus padding and border; generous on purpose
+  const w = text.length * 7 + 14;
+  const steps = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6];
+  for (const dx of [0, w * 0.6, -w * 0.6, w * 1.2, -w * 1.2])
+    for (const k of steps) {
+      const box = { x: cx + dx - w / 2, y: cy + k * (LABEL_HEIGHT + 2) - LABEL_HEIGHT / 2, w, h: LABEL_HEIGHT };
+      if (placed.every((p) => !overlaps(p, box))) {
+        placed.push(box);
+        return { x: dx, y: k * (LABEL_HEIGHT + 2) };
+      }
+    }
+  return { x: 0, y: 0 };
 }

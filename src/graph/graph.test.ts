@@ -4,7 +4,7 @@ import type { Catalogue } from '../domain/catalogue';
 import { shippedCatalogue } from '../domain/catalogue/fixtures';
 import { computeDefaultLayouts } from './default-layout-plugin';
 import { GROUP_HEADER, layoutInputFor, layoutKey, ROLE_NODE, toElkGraph, type LayoutInput } from './elk-graph';
-import { buildFlowEdges, buildFlowNodes, type RoleView } from './flow';
+import { buildFlowEdges, buildFlowNodes, facingSides, type EdgeOptions, type RoleView } from './flow';
 import { LayoutEngine, type ElkLike } from './layout-engine';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
@@ -24,6 +24,13 @@ const view = (over: Partial<RoleView> = {}): RoleView => ({
 });
 const allViews = () => new Map(cat.roles.map((r) => [r.id, view()]));
 const allIds = () => new Set(cat.roles.map((r) => r.id));
+const edgeOptions = (over: Partial<EdgeOptions> = {}): EdgeOptions => ({
+  selectedEdgeId: null,
+  selectedRoleId: null,
+  hiddenTypes: new Set(),
+  positions: new Map(cat.roles.map((r, i) => [r.id, { x: (i % 6) * 300, y: Math.floor(i / 6) * 150 }])),
+  ...over,
+});
 
 describe('layout input', () => {
   it('keeps the groups in order and every relation between visible roles', () => {
@@ -75,6 +82,17 @@ describe('ELK layout', () => {
         const apart = a.x + ROLE_NODE.width <= b.x || b.x + ROLE_NODE.width <= a.x || a.y + ROLE_NODE.height <= b.y || b.y + ROLE_NODE.height <= a.y;
         expect(apart, `${a.id} overlaps ${b.id}`).toBe(true);
       }
+  });
+
+  it('is compact enough to show all 32 roles on a laptop screen: about 1.8 times as wide as high', async () => {
+    const layout = (await new LayoutEngine(bundled).layout(layoutInputFor(cat)))!;
+    const rects = Object.values(layout.groups);
+    const width = Math.max(...rects.map((r) => r.x + r.width));
+    const height = Math.max(...rects.map((r) => r.y + r.height));
+    expect(width).toBeLessThanOrEqual(1600);
+    expect(height).toBeLessThanOrEqual(900);
+    expect(width / height).toBeGreaterThan(1.5);
+    expect(width / height).toBeLessThan(2.2);
   });
 
   it('computes at build time exactly the layout the worker computes, so the first paint matches "Nulstil layout"', async () => {
@@ -172,10 +190,10 @@ describe('flow nodes and edges', () => {
     views.set('projektleder', view({ match: false }));
     const nodes = buildFlowNodes(cat, layout, new Map(), views, visible, false);
     expect(nodes.some((n) => n.id === 'systemejer')).toBe(false);
-    const edges = buildFlowEdges(cat, views, visible, null);
+    const edges = buildFlowEdges(cat, views, visible, edgeOptions());
     expect(edges.some((e) => e.source === 'systemejer' || e.target === 'systemejer')).toBe(false);
     const pl = edges.find((e) => e.id === 'projektleder--rapporterer-til--projektejer')!;
-    expect(pl.class).toBe('dimmed');
+    expect(pl.class).toContain('dimmed');
     expect(pl.ariaLabel).toBe('Projektleder rapporterer til Projektejer');
     expect(edges.find((e) => e.id === 'projektejer--afloeses-af--systemejer')).toBeUndefined();
   });
@@ -195,17 +213,63 @@ describe('flow nodes and edges', () => {
   });
 
   it('gives parallel relations between the same two roles their own curve', () => {
-    const edges = buildFlowEdges(cat, allViews(), allIds(), null).filter((e) => e.source === 'projektejer' && e.target === 'systemejer');
+    const edges = buildFlowEdges(cat, allViews(), allIds(), edgeOptions()).filter((e) => e.source === 'projektejer' && e.target === 'systemejer');
     expect(edges.length).toBeGreaterThan(1);
-    const curves = edges.map((e) => (e as { pathOptions?: { curvature?: number } }).pathOptions?.curvature);
+    const curves = edges.map((e) => e.data?.curvature);
     expect(new Set(curves).size).toBe(edges.length);
   });
 
-  it('labels succession edges "bliver til"', () => {
-    const edges = buildFlowEdges(cat, allViews(), allIds(), null);
-    const succession = edges.filter((e) => e.data?.type === 'afloeses-af');
+  it('draws every relation quietly and unlabelled until a role is selected', () => {
+    const edges = buildFlowEdges(cat, allViews(), allIds(), edgeOptions());
+    expect(edges.every((e) => e.data?.strength === 'quiet' && !e.label && !e.markerEnd)).toBe(true);
+  });
+
+  it('draws the selected role’s relations at full strength with short Danish labels, and fades the rest', () => {
+    const edges = buildFlowEdges(cat, allViews(), allIds(), edgeOptions({ selectedRoleId: 'projektejer' }));
+    const own = edges.filter((e) => e.source === 'projektejer' || e.target === 'projektejer');
+    expect(own.length).toBeGreaterThan(3);
+    expect(own.every((e) => e.data?.strength === 'strong' && e.label && e.markerEnd)).toBe(true);
+    expect(edges.filter((e) => !own.includes(e)).every((e) => e.data?.strength === 'faded' && !e.label)).toBe(true);
+    const succession = own.filter((e) => e.data?.type === 'afloeses-af');
     expect(succession.length).toBeGreaterThan(0);
     expect(succession.every((e) => e.label === 'bliver til')).toBe(true);
-    expect(edges.filter((e) => e.label).length).toBe(succession.length);
+    expect(own.find((e) => e.data?.type === 'rapporterer-til')?.label).toBe('rapporterer til');
+  });
+
+  it('moves labels apart so that none covers another', () => {
+    const edges = buildFlowEdges(cat, allViews(), allIds(), edgeOptions({ selectedRoleId: 'projektejer' }));
+    const parallel = edges.filter((e) => e.source === 'projektejer' && e.target === 'systemejer');
+    const shifts = parallel.map((e) => `${e.data?.labelShift.x},${e.data?.labelShift.y}`);
+    expect(new Set(shifts).size).toBe(parallel.length);
+  });
+
+  it('leaves out the relation types the legend switched off', () => {
+    const edges = buildFlowEdges(cat, allViews(), allIds(), edgeOptions({ hiddenTypes: new Set(['samarbejder-med']) }));
+    expect(edges.some((e) => e.data?.type === 'samarbejder-med')).toBe(false);
+    expect(edges.length).toBe(cat.relations.filter((r) => r.type !== 'samarbejder-med').length);
+  });
+
+  it('joins two roles by the sides that face each other', () => {
+    expect(facingSides({ x: 0, y: 0 }, { x: 400, y: 10 })).toEqual(['right', 'left']);
+    expect(facingSides({ x: 400, y: 0 }, { x: 0, y: 0 })).toEqual(['left', 'right']);
+    expect(facingSides({ x: 0, y: 0 }, { x: 10, y: 300 })).toEqual(['bottom', 'top']);
+    expect(facingSides({ x: 0, y: 300 }, { x: 0, y: 0 })).toEqual(['top', 'bottom']);
+  });
+
+  it('orders role nodes group by group and row by row, for the tab order', () => {
+    const layout2 = {
+      key: 'k',
+      groups: {},
+      roles: Object.fromEntries(cat.roles.map((r, i) => [r.id, { x: ((31 - i) % 3) * 300, y: Math.floor((31 - i) / 3) * 150 }])),
+    };
+    const roles = buildFlowNodes(cat, layout2, new Map(), allViews(), allIds(), false).filter((n) => n.type === 'role');
+    const order = cat.groups.map((g) => g.id);
+    const groupIndex = roles.map((n) => order.indexOf((n.data as { role: { group: string } }).role.group));
+    expect(groupIndex).toEqual([...groupIndex].sort((a, b) => a - b));
+    for (let i = 1; i < roles.length; i++) {
+      if (groupIndex[i] !== groupIndex[i - 1]) continue;
+      const [a, b] = [roles[i - 1]!.position, roles[i]!.position];
+      expect(a.y < b.y || (a.y === b.y && a.x < b.x), `${roles[i - 1]!.id} before ${roles[i]!.id}`).toBe(true);
+    }
   });
 });

@@ -37,7 +37,9 @@ export class ExplorerManager {
   #hideDimmed = $state(false);
   #selectedRoleId = $state<string | null>(null);
   #selectedEdgeId = $state<string | null>(null);
+  #hiddenTypes = $state.raw<ReadonlySet<string>>(new Set());
   #layout = $state.raw<Layout | null>(null);
+  #layoutVersion = $state(0);
   #dragged = $state.raw<ReadonlyMap<string, Point>>(new Map());
   #layoutStatus = $state<'idle' | 'running' | 'error'>('idle');
   #layoutError = $state<string | null>(null);
@@ -68,6 +70,7 @@ export class ExplorerManager {
     this.#showSpoc = view.spoc;
     this.#query = view.q;
     this.#selectedRoleId = this.catalogue.roles.some((r) => r.id === view.rolle) ? view.rolle : null;
+    this.#hiddenTypes = new Set(view.skjul.filter((t) => this.catalogue.relationTypes.some((rt) => rt.id === t)));
   }
 
   /** The query string for the current view. */
@@ -77,6 +80,7 @@ export class ExplorerManager {
       spoc: this.#showSpoc,
       rolle: this.#selectedRoleId,
       q: this.#query,
+      skjul: this.catalogue.relationTypes.filter((t) => this.#hiddenTypes.has(t.id)).map((t) => t.id),
     });
   }
 
@@ -104,8 +108,17 @@ export class ExplorerManager {
     void this.relayout();
   }
   get selectedRoleId() { return this.#selectedRoleId; }
+  get hiddenTypes() { return this.#hiddenTypes; }
+  /** Shows or hides one relation type (the legend's switches). */
+  toggleType(typeId: string) {
+    const next = new Set(this.#hiddenTypes);
+    if (!next.delete(typeId)) next.add(typeId);
+    this.#hiddenTypes = next;
+  }
   get selectedEdgeId() { return this.#selectedEdgeId; }
   get layoutStatus() { return this.#layoutStatus; }
+  /** Changes with every layout the map receives (also a new run of the same graph), so the map can frame itself again. */
+  get layoutVersion() { return this.#layoutVersion; }
   get layoutError() { return this.#layoutError; }
 
   selectRole(id: string | null) {
@@ -155,9 +168,22 @@ export class ExplorerManager {
       ? buildFlowNodes(this.catalogue, this.#layout, this.#dragged, this.views, this.visible, this.#showSpoc)
       : [],
   );
-  readonly edges: RelationFlowEdge[] = $derived.by(() =>
-    this.#layout ? buildFlowEdges(this.catalogue, this.views, this.visible, this.#selectedEdgeId) : [],
-  );
+  readonly edges: RelationFlowEdge[] = $derived.by(() => {
+    if (!this.#layout) return [];
+    const positions = new Map(this.nodes.filter((n) => n.type === 'role').map((n) => [n.id, n.position]));
+    return buildFlowEdges(this.catalogue, this.views, this.visible, {
+      selectedEdgeId: this.#selectedEdgeId,
+      selectedRoleId: this.#selectedRoleId,
+      hiddenTypes: this.#hiddenTypes,
+      positions,
+    });
+  });
+
+  /** The roles the search finds, in the order they stand on the screen. */
+  readonly hits: string[] = $derived.by(() => {
+    const m = this.matches;
+    return m ? this.nodes.filter((n) => n.type === 'role' && m.has(n.id)).map((n) => n.id) : [];
+  });
 
   /** Takes back what Svelte Flow changed: positions the user moved and the selection. */
   syncNodes(next: FlowNode[]) {
@@ -184,6 +210,7 @@ export class ExplorerManager {
   /** "Nulstil layout": forget dragged positions and lay out again. */
   async resetLayout() {
     this.#dragged = new Map();
+    this.#layoutVersion++;
     await this.relayout();
   }
 
@@ -196,6 +223,7 @@ export class ExplorerManager {
       const layout = await this.#engine.layout(input);
       if (!layout) return;
       this.#layout = layout;
+      this.#layoutVersion++;
       this.#layoutStatus = 'idle';
     } catch (e) {
       this.#layout ??= this.#initialLayout(layoutInputFor(this.catalogue)) ?? null;

@@ -4,11 +4,15 @@ export interface UrlView {
   spoc: boolean;
   rolle: string | null;
   q: string;
+  /** Relation types switched off in the legend. */
+  skjul: string[];
 }
 
 export function readUrlView(search: string): UrlView {
   const p = new URLSearchParams(search);
-  return { fase: p.get('fase'), spoc: p.get('spoc') === '1', rolle: p.get('rolle'), q: p.get('q') ?? '' };
+  return { fase: p.get('fase'), spoc: p.get('spoc') === '1', rolle: p.get('rolle'), q: p.get('q') ?? '',
+    skjul: (p.get('skjul') ?? '').split(',').filter(Boolean),
+  };
 }
 
 /** The query string for a view, leaving out defaults so links stay short. */
@@ -18,6 +22,7 @@ export function writeUrlView(view: UrlView): string {
   if (view.spoc) p.set('spoc', '1');
   if (view.rolle) p.set('rolle', view.rolle);
   if (view.q) p.set('q', view.q);
+  if (view.skjul.length) p.set('skjul', view.skjul.join(','));
   const s = p.toString();
   return s ? `?${s}` : '';
 }

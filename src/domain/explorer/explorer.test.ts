@@ -6,7 +6,10 @@ import {
   isRoleActive,
   parsePhaseFilter,
   phaseFilterKey,
-  phaseFilterOptions,
+  phaseOptions,
+  columnOptions,
+  phaseSelectKey,
+  columnSelectKey,
   spocScopes,
   type PhaseFilter,
 } from './phase-filter';
@@ -21,20 +24,29 @@ const DRIFT: PhaseFilter = { kind: 'column', column: 'drift' };
 const active = (f: PhaseFilter) => cat.roles.filter((r) => isRoleActive(cat, r, f)).map((r) => r.id);
 
 describe('phase filter', () => {
-  it('offers the options the trainers use, in order', () => {
-    expect(phaseFilterOptions(cat).map((o) => o.label)).toEqual([
+  it('offers the phases and the columns as two controls, in order, named as in "Dækning"', () => {
+    expect(phaseOptions(cat).map((o) => o.label)).toEqual([
       'Alle faser',
-      'Implementering',
-      'Drift og forvaltning',
+      'Opvarmningsperiode',
       'Fase 1: Opstart',
       'Fase 2: Forberedelse',
       'Fase 3: Ibrugtagning',
       'Fase 4: Forankring',
+      'I drift',
     ]);
+    expect(columnOptions(cat).map((o) => o.label)).toEqual(['Begge kolonner', 'Implementering', 'Drift og forvaltning']);
+  });
+
+  it('shows a chosen phase in both controls: the phase, and the column it belongs to', () => {
+    expect([phaseSelectKey(phase('fase-4-forankring')), columnSelectKey(cat, phase('fase-4-forankring'))]).toEqual(['fase-4-forankring', 'drift']);
+    expect([phaseSelectKey(DRIFT), columnSelectKey(cat, DRIFT)]).toEqual(['drift', 'drift']);
+    const impl: PhaseFilter = { kind: 'column', column: 'implementering' };
+    expect([phaseSelectKey(impl), columnSelectKey(cat, impl)]).toEqual(['alle', 'implementering']);
+    expect([phaseSelectKey({ kind: 'all' }), columnSelectKey(cat, { kind: 'all' })]).toEqual(['alle', 'alle']);
   });
 
   it('round-trips through its URL key and ignores unknown keys', () => {
-    for (const o of phaseFilterOptions(cat)) expect(phaseFilterKey(parsePhaseFilter(cat, o.key))).toBe(o.key);
+    for (const o of [...phaseOptions(cat), ...columnOptions(cat)]) expect(phaseFilterKey(parsePhaseFilter(cat, o.key))).toBe(o.key);
     expect(parsePhaseFilter(cat, 'fase-9')).toEqual({ kind: 'all' });
     expect(parsePhaseFilter(cat, null)).toEqual({ kind: 'all' });
   });

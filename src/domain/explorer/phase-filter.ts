@@ -21,14 +21,32 @@ export function parsePhaseFilter(catalogue: Catalogue, key: string | null): Phas
   return ALL_PHASES;
 }
 
-/** The options of the "Fase" select, in the order the UI shows them. */
-export function phaseFilterOptions(catalogue: Catalogue): { key: string; label: string }[] {
-  const columns = catalogue.columns.map((c) => ({ key: c.id, label: c.name }));
-  const phases = [...catalogue.phases]
-    .sort((a, b) => a.order - b.order)
-    .filter((p) => p.id.startsWith('fase-'))
-    .map((p) => ({ key: p.id, label: p.name }));
-  return [{ key: 'alle', label: 'Alle faser' }, ...columns, ...phases];
+/** Where a system is once every phase is behind it; named as in "Dækning". Same filter as the operations column. */
+export const IN_OPERATION_LABEL = 'I drift';
+
+/**
+ * The options of the "Fase" select: every phase of the catalogue in order, then "I drift"
+ * (the operations column), with the same names as the IT system's phase in "Dækning".
+ */
+export function phaseOptions(catalogue: Catalogue): { key: string; label: string }[] {
+  const phases = [...catalogue.phases].sort((a, b) => a.order - b.order).map((p) => ({ key: p.id, label: p.name }));
+  return [{ key: 'alle', label: 'Alle faser' }, ...phases, { key: 'drift', label: IN_OPERATION_LABEL }];
+}
+
+/** The options of the "Kolonne" select: the source's two task columns. */
+export function columnOptions(catalogue: Catalogue): { key: string; label: string }[] {
+  return [{ key: 'alle', label: 'Begge kolonner' }, ...catalogue.columns.map((c) => ({ key: c.id, label: c.name }))];
+}
+
+/** What the "Fase" select shows for a filter. */
+export function phaseSelectKey(filter: PhaseFilter): string {
+  if (filter.kind === 'phase') return filter.phaseId;
+  return filter.kind === 'column' && filter.column === 'drift' ? 'drift' : 'alle';
+}
+
+/** What the "Kolonne" select shows for a filter: a chosen phase shows the column it belongs to. */
+export function columnSelectKey(catalogue: Catalogue, filter: PhaseFilter): string {
+  return focusColumn(catalogue, filter) ?? 'alle';
 }
 
 /** True when the item carries a mark in the column: X, or the source's bracketed (X). */

@@ -1,0 +1,28 @@
+import { describe, expect, it } from 'vitest';
+import { shippedCatalogue } from './fixtures';
+import { footnoteNotes, markersIn, splitFootnotes } from './footnotes';
+
+describe('footnote markers', () => {
+  it('splits "SPOC^y" and "^{iv}" out of the text', () => {
+    expect(splitFootnotes('kontaktperson (SPOC^y) i kommunen')).toEqual([
+      { kind: 'text', text: 'kontaktperson (SPOC' },
+      { kind: 'marker', marker: 'y' },
+      { kind: 'text', text: ') i kommunen' },
+    ]);
+    expect(splitFootnotes('fase 1: Opstart ^{iv} . Rollen')).toEqual([
+      { kind: 'text', text: 'fase 1: Opstart' },
+      { kind: 'marker', marker: 'iv' },
+      { kind: 'text', text: ' . Rollen' },
+    ]);
+    expect(splitFootnotes('ingen mærker')).toEqual([{ kind: 'text', text: 'ingen mærker' }]);
+  });
+
+  it('finds the catalogue’s notes about the markers the source uses', () => {
+    const cat = shippedCatalogue();
+    const projektleder = cat.roles.find((r) => r.id === 'projektleder')!;
+    const notes = footnoteNotes(cat, projektleder);
+    expect(notes.get('y')).toMatch(/SPOC\^y/);
+    expect(notes.get('v')).toMatch(/Slutnote v/);
+    expect(markersIn('a^v b^v c^{iv}')).toEqual(['v', 'iv']);
+  });
+});

@@ -1,0 +1,137 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test, expect } from './fixtures';
+import { MapPage } from './map-page';
+import { WorkspacePage } from './workspace-page';
+
+test.describe.configure({ timeout: 60_000 });
+test.use({ viewport: { width: 1366, height: 768 } });
+
+/** The role ids on the map in the order they stand: group by group, then row by row. */
+async function screenOrder(m: MapPage): Promise<string[]> {
+  return m.page.evaluate(() => {
+    const groups = [...document.querySelectorAll<HTMLElement>('.svelte-flow__node-group')].map((g) => ({ id: g.dataset.group!, r: g.getBoundingClientRect() }));
+    const nodes = [...document.querySelectorAll<HTMLElement>('.svelte-flow__node-role')].map((n) => ({ id: n.dataset.id!, group: n.dataset.group!, r: n.getBoundingClientRect() }));
+    const groupRank = (id: string) => {
+      const g = groups.find((x) => x.id === id)!.r;
+      // groups read like text: top row of groups first, then left to right
+      return Math.round(g.top / 50) * 100000 + g.left;
+    };
+    return nodes
+      .sort((a, b) => groupRank(a.group) - groupRank(b.group) || Math.round(a.r.top / 20) - Math.round(b.r.top / 20) || a.r.left - b.r.left)
+      .map((n) => n.id);
+  });
+}
+
+test('Tab crosses the map in screen order, one stop per role', async ({ page }) => {
+  const m = new MapPage(page);
+  await m.open();
+  await m.settle();
+  const order = await screenOrder(m);
+  await m.node(order[0]!).focus();
+  const seen = [order[0]!];
+  for (let i = 1; i < order.length; i++) {
+    await page.keyboard.press('Tab');
+    seen.push(await page.evaluate(() => (document.activeElement as HTMLElement).dataset.id ?? document.activeElement!.tagName));
+  }
+  // 31 presses of Tab visit all 32 roles, in the order they stand on the screen
+  expect(seen).toEqual(order);
+});
+
+test('search: Enter goes to the first hit and frames it, ↓ and ↑ move between hits', async ({ page }) => {
+  const m = new MapPage(page);
+  await m.open();
+  await m.settle();
+  await page.keyboard.press('/');
+  await expect(m.search).toBeFocused();
+  await page.keyboard.type('ansvarlig');
+  const hits = (await screenOrder(m)).filter(Boolean);
+  const matching = await page.locator('.svelte-flow__node-role[data-match="true"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
+  const inOrder = hits.filter((id) => matching.includes(id));
+  expect(inOrder.length).toBeGreaterThan(2);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`rolle=${inOrder[0]}`));
+  await m.settle();
+  expect(await m.outOfView()).not.toContain(inOrder[0]);
+  await expect(page.locator('#role-search-count')).toContainText(`1 af ${inOrder.length}`);
+  await page.keyboard.press('ArrowDown');
+  await expect(page).toHaveURL(new RegExp(`rolle=${inOrder[1]}`));
+  await m.settle();
+  expect(await m.outOfView()).not.toContain(inOrder[1]);
+  await page.keyboard.press('ArrowUp');
+  await expect(page).toHaveURL(new RegExp(`rolle=${inOrder[0]}`));
+  await expect(m.search).toBeFocused();
+});
+
+test('after a role is opened, one key (d) reaches its details', async ({ page }) => {
+  const m = new MapPage(page);
+  await m.open();
+  await m.node('projektleder').focus();
+  await expect(m.node('projektleder')).toHaveAccessibleDescription(/D for at gå til dens detaljer/);
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/rolle=projektleder/);
+  await page.keyboard.press('d');
+  await expect(m.details('Projektleder').getByRole('heading', { level: 2 }).first()).toBeFocused();
+});
+
+test('+, - and 0 zoom in, out and fit while the map has focus', async ({ page }) => {
+  const m = new MapPage(page);
+  await m.open();
+  await m.settle();
+  const fit = await m.zoom();
+  await m.node('projektejer').focus();
+  await page.keyboard.press('+');
+  await m.settle();
+  const zin = await m.zoom();
+  expect(zin).toBeGreaterThan(fit);
+  // zoomed in around the focused role, which stays in view
+  expect(await m.outOfView()).not.toContain('projektejer');
+  await page.keyboard.press('-');
+  await m.settle();
+  expect(await m.zoom()).toBeLessThan(zin);
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await m.settle();
+  expect((await m.outOfView()).length).toBeGreaterThan(0);
+  await page.keyboard.press('0');
+  await m.settle();
+  expect(await m.outOfView()).toEqual([]);
+  // the keys do nothing while typing elsewhere
+  await m.search.fill('');
+  await m.search.press('0');
+  await expect(m.search).toHaveValue('0');
+});
+
+test('after adding a person, focus is on them in the list and the addition is announced', async ({ page }) => {
+  const w = new WorkspacePage(page);
+  await w.open();
+  await w.addPerson('Karla Kode');
+  await expect(w.person('Karla Kode').getByRole('button')).toBeFocused();
+  await expect(page.getByRole('status').filter({ hasText: 'Karla Kode er tilføjet.' })).toBeVisible();
+});
+
+test('a chip’s remove control is at least 24×24 px, and a focused one is brought into view', async ({ page }) => {
+  const w = new WorkspacePage(page);
+  const m = new MapPage(page);
+  await w.open();
+  await w.zoomToRole('projektleder');
+  const remove = page.getByRole('button', { name: 'Fjern Bo Madsen fra Projektleder' });
+  const box = (await remove.boundingBox())!;
+  expect(box.width).toBeGreaterThanOrEqual(24);
+  expect(box.height).toBeGreaterThanOrEqual(24);
+  // a chip on a role far off-screen: focusing its button pans the map to it
+  const far = page.getByRole('button', { name: /^Fjern .* fra Organisationsadministrator$/ });
+  expect(await m.outOfView()).toContain('organisationsadministrator');
+  await far.focus();
+  await m.settle();
+  const view = (await m.flow.boundingBox())!;
+  const b = (await far.boundingBox())!;
+  expect(b.x).toBeGreaterThanOrEqual(view.x);
+  expect(b.y).toBeGreaterThanOrEqual(view.y);
+  expect(b.x + b.width).toBeLessThanOrEqual(view.x + view.width);
+  expect(b.y + b.height).toBeLessThanOrEqual(view.y + view.height);
+  await expect(far).toBeFocused();
+  // zoomed in to the detail, with a role selected: still no serious or critical axe findings
+  await m.node('organisationsadministrator').click();
+  const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
+  expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
