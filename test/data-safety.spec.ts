@@ -199,7 +199,7 @@ test.describe('a saved workspace always opens again', () => {
     await page.screenshot({ path: 'test-results/screenshots/blocked-1366x768.png' });
     await w.addPerson('Under Blokering');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Eksportér' }).click();
+    await w.workspaceAction('Eksportér');
     expect(readFileSync((await (await download).path())!, 'utf8')).toContain('Under Blokering');
 
     await oldTab.evaluate(() => (window as unknown as { oldConnection: IDBDatabase }).oldConnection.close());
@@ -239,16 +239,16 @@ test.describe('names with bidirectional controls cannot turn the app\'s own word
     const heading = page.getByRole('heading', { level: 4 }).filter({ hasText: 'stopper' });
     expect(await drawnLeftToRight(heading, ' stopper')).toBe(true);
 
-    await page.getByRole('button', { name: 'Omdøb arbejdsområdet' }).click();
+    await w.workspaceAction('Omdøb arbejdsområdet');
     await page.getByRole('dialog', { name: 'Omdøb arbejdsområde' }).getByLabel('Navn').fill(`rapport${RLO}fdp.exe`);
     await page.getByRole('button', { name: 'Gem navn' }).click();
-    await page.getByRole('button', { name: 'Slet arbejdsområdet' }).click();
+    await w.workspaceAction('Slet arbejdsområdet');
     const dialog = page.getByRole('dialog', { name: 'Slet arbejdsområde?' });
     expect(await drawnLeftToRight(dialog.locator('p'), 'personer og')).toBe(true);
     await dialog.getByRole('button', { name: 'Annullér' }).click();
 
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Eksportér' }).click();
+    await w.workspaceAction('Eksportér');
     expect((await download).suggestedFilename()).toBe('rapportfdp.exe.rollekort.json');
   });
 

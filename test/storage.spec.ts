@@ -29,7 +29,7 @@ test.describe('storage, export and import', () => {
     await w.addPerson('Eksport Person');
     await w.saved();
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Eksportér' }).click();
+    await w.workspaceAction('Eksportér');
     const file = await download;
     expect(file.suggestedFilename()).toBe('Eksempel Kommune.rollekort.json');
     const text = readFileSync((await file.path())!, 'utf8');
@@ -42,7 +42,7 @@ test.describe('storage, export and import', () => {
     await expect(w.person('Eksport Person')).toBeVisible();
     await w.saved();
     const again = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Eksportér' }).click();
+    await w.workspaceAction('Eksportér');
     const second = JSON.parse(readFileSync((await (await again).path())!, 'utf8'));
     expect(second.workspace).toEqual(doc.workspace);
   });
@@ -105,7 +105,7 @@ test.describe('storage, export and import', () => {
     await expect(w.names('gevinstejer')).toHaveText(['Over Kvoten']);
     await expect(w.saveState).toHaveAttribute('data-save-state', 'error');
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Eksportér' }).click();
+    await w.workspaceAction('Eksportér');
     const exported = readFileSync((await (await download).path())!, 'utf8');
     expect(exported).toContain('Over Kvoten');
     // nothing empty or partial was written
@@ -128,7 +128,7 @@ test.describe('storage, export and import', () => {
     await w.person('Kun I Hukommelsen').dragTo(w.node('gevinstejer'));
     await expect(w.names('gevinstejer')).toHaveText(['Kun I Hukommelsen']);
     const download = page.waitForEvent('download');
-    await page.getByRole('button', { name: 'Eksportér' }).click();
+    await w.workspaceAction('Eksportér');
     expect(readFileSync((await (await download).path())!, 'utf8')).toContain('Kun I Hukommelsen');
   });
 

@@ -32,6 +32,20 @@ export class WorkspacePage {
   node(id: string): Locator {
     return this.page.locator(`.svelte-flow__node[data-id="${id}"]`);
   }
+  /** Waits until a role node stops moving (the camera glides to a selected role), so a drag lands on it. */
+  async settledNode(id: string): Promise<Locator> {
+    const node = this.node(id);
+    let last = '';
+    await expect
+      .poll(async () => {
+        const box = JSON.stringify(await node.boundingBox());
+        const still = box === last;
+        last = box;
+        return still;
+      }, { intervals: [100] })
+      .toBe(true);
+    return node;
+  }
   chips(roleId: string): Locator {
     return this.node(roleId).locator('[data-assignment-id]');
   }
@@ -60,6 +74,12 @@ export class WorkspacePage {
   }
   get system(): Locator {
     return this.page.getByLabel('It-system', { exact: true });
+  }
+  /** Opens the workspace menu ("Handlinger") when it is closed, and clicks the action named. */
+  async workspaceAction(name: string) {
+    const toggle = this.page.getByRole('button', { name: 'Handlinger', exact: true });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+    await this.page.getByRole('group', { name: 'Handlinger for arbejdsområdet' }).getByRole('button', { name }).click();
   }
   get workspaceSelect(): Locator {
     return this.page.getByLabel('Arbejdsområde', { exact: true });

@@ -123,7 +123,7 @@ test.describe('workspaces and assignments', () => {
     await aula.getByRole('button', { name: 'Gevinstejer' }).click();
     await expect(page.getByRole('region', { name: 'Gevinstejer', exact: true })).toBeVisible();
     await w.showPeople();
-    await w.person('Anne Holm').dragTo(w.node('gevinstejer'));
+    await w.person('Anne Holm').dragTo(await w.settledNode('gevinstejer'));
     await page.getByRole('tab', { name: 'Dækning' }).click();
     await expect(count).toHaveAttribute('data-unfilled', String(unfilledBefore - 1));
     await expect(page.getByRole('region', { name: 'Råd fra Rollegalleriet' })).toContainText('føre tilsyn med egen opgaveløsning');
@@ -152,23 +152,23 @@ test.describe('workspaces and assignments', () => {
   test('create, rename, duplicate and delete workspaces; delete asks first and can be undone', async ({ page }) => {
     const w = new WorkspacePage(page);
     await w.open();
-    await page.getByRole('button', { name: 'Nyt' }).click();
+    await w.workspaceAction('Nyt arbejdsområde');
     await page.getByRole('dialog', { name: 'Nyt arbejdsområde' }).getByLabel('Navn').fill('Aabenraa Kommune');
     await page.getByRole('button', { name: 'Opret' }).click();
     await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Aabenraa Kommune');
     await expect(w.people.locator('li[draggable]')).toHaveCount(0);
-    await page.getByRole('button', { name: 'Omdøb' }).click();
+    await w.workspaceAction('Omdøb arbejdsområdet');
     await page.getByRole('dialog', { name: 'Omdøb arbejdsområde' }).getByLabel('Navn').fill('Aabenraa');
     await page.getByRole('button', { name: 'Gem navn' }).click();
     await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Aabenraa');
-    await page.getByRole('button', { name: 'Duplikér' }).click();
+    await w.workspaceAction('Duplikér arbejdsområdet');
     await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Aabenraa (kopi)');
-    await page.getByRole('button', { name: 'Slet' }).click();
+    await w.workspaceAction('Slet arbejdsområdet');
     const confirm = page.getByRole('dialog', { name: 'Slet arbejdsområde?' });
     await expect(confirm).toContainText('Aabenraa (kopi)');
     await confirm.getByRole('button', { name: 'Annullér' }).click();
     await expect(w.workspaceSelect.locator('option')).toHaveCount(3);
-    await page.getByRole('button', { name: 'Slet' }).click();
+    await w.workspaceAction('Slet arbejdsområdet');
     await confirm.getByRole('button', { name: 'Slet' }).click();
     await expect(w.workspaceSelect.locator('option')).toHaveCount(2);
     await page.getByRole('button', { name: 'Fortryd sletning' }).click();
