@@ -2,10 +2,16 @@
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defaultLayoutPlugin } from './src/graph/default-layout-plugin.ts';
+import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './src/pwa/csp.ts';
+import { cspPlugin } from './src/pwa/csp-plugin.ts';
+import { offlinePlugin } from './src/pwa/offline-plugin.ts';
 
 export default defineConfig({
-  plugins: [svelte(), defaultLayoutPlugin('static/catalogues')],
+  plugins: [svelte(), defaultLayoutPlugin('static/catalogues'), cspPlugin(), offlinePlugin()],
   publicDir: 'static',
+  // The tests run against `vite preview`, so it sends the header a real host sends.
+  preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
+  server: { headers: { 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
