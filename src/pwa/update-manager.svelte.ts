@@ -19,16 +19,14 @@ export class UpdateManager {
   get reloading() { return this.#reloading; }
 
   start(): void {
+    if (!('serviceWorker' in navigator)) return;
     this.#update = registerSW({
       onNeedRefresh: () => {
         this.#needRefresh = true;
       },
-      // The new version now controls this page. Reload only if this tab asked for it: when
-      // another tab did, this one keeps its prompt, so an edit here is never cut off.
-      onNeedReload: () => {
-        if (this.#reloading) location.reload();
-        else this.#needRefresh = true;
-      },
+      // The plugin would reload here, but only when the page was controlled when it loaded;
+      // the listener below covers every case, and never reloads a tab that did not ask.
+      onNeedReload: () => {},
       onRegisteredSW: (_url, registration) => {
         if (!registration) return;
         setInterval(() => {
@@ -38,6 +36,18 @@ export class UpdateManager {
       onRegisterError: () => {
         // Working offline is an extra: without a service worker the app still runs online.
       },
+    });
+    let controlled = navigator.serviceWorker.controller !== null;
+    navigator.serviceWorker.addEventListener('controllerchange', () => {
+      // The first version taking over a page loaded from the network changes nothing on it.
+      if (!controlled) {
+        controlled = true;
+        return;
+      }
+      // A new version now answers this page's requests. Reload only the tab that asked:
+      // in another tab the prompt stays, so an edit there is never cut off.
+      if (this.#reloading) location.reload();
+      else this.#needRefresh = true;
     });
   }
 
