@@ -1,4 +1,5 @@
 /// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vite';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { defaultLayoutPlugin } from './src/graph/default-layout-plugin.ts';
@@ -6,8 +7,11 @@ import { CONTENT_SECURITY_POLICY, DEV_CONTENT_SECURITY_POLICY } from './src/pwa/
 import { cspPlugin } from './src/pwa/csp-plugin.ts';
 import { offlinePlugin } from './src/pwa/offline-plugin.ts';
 
+// Absolute: the dev server turns the plugin's watch files into imports, and cannot resolve a relative path.
+const CATALOGUES = fileURLToPath(new URL('./static/catalogues', import.meta.url));
+
 export default defineConfig({
-  plugins: [svelte(), defaultLayoutPlugin('static/catalogues'), cspPlugin(), offlinePlugin()],
+  plugins: [svelte(), defaultLayoutPlugin(CATALOGUES), cspPlugin(), offlinePlugin()],
   publicDir: 'static',
   // The tests run against `vite preview`, so it sends the header a real host sends.
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
