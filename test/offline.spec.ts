@@ -50,6 +50,11 @@ test('the app is installable: a Danish manifest with 192 and 512 PNG icons and t
 }) => {
   await page.goto('/');
   await controlledByServiceWorker(page);
+  // Chromium's own check, the one behind its install button. A Playwright context is an
+  // incognito profile, where Chromium never installs; any other reason would be ours.
+  const cdp = await context.newCDPSession(page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  expect(installabilityErrors.map((e) => e.errorId)).toEqual(['in-incognito']);
   await context.setOffline(true);
   const href = await page.locator('link[rel="manifest"]').getAttribute('href');
   expect(href).toBeTruthy();
