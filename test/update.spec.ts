@@ -70,8 +70,9 @@ test.afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-test('a new version waits for the user: "Ny version klar — genindlæs", then it takes over on their click', async ({
+test('a new version waits for the user: "Ny version klar — genindlæs", then it takes over on their click, in each tab', async ({
   page,
+  context,
 }, testInfo) => {
   await page.setViewportSize({ width: 1366, height: 768 });
   const w = new WorkspacePage(page);
@@ -83,11 +84,21 @@ test('a new version waits for the user: "Ny version klar — genindlæs", then i
   const prompt = page.getByRole('status').filter({ hasText: 'Ny version klar' });
   await expect(prompt).toHaveCount(0);
 
+  // a second tab, also on version A, where someone is typing too
+  const other = await context.newPage();
+  const otherErrors: string[] = [];
+  other.on('console', (msg) => msg.type() === 'error' && otherErrors.push(msg.text()));
+  other.on('pageerror', (err) => otherErrors.push(err.message));
+  await other.goto(`${origin}/`);
+  await new WorkspacePage(other).saved();
+  await other.getByRole('button', { name: 'Tilføj person' }).click();
+  await other.getByRole('form', { name: 'Tilføj person' }).getByLabel('Navn').fill('Anden Fane');
+
   // the user is in the middle of an edit when version B is deployed and found
   await page.getByRole('button', { name: 'Tilføj person' }).click();
   const form = page.getByRole('form', { name: 'Tilføj person' });
   await form.getByLabel('Navn').fill('Ulla Update');
-  await page.evaluate(() => ((window as unknown as { versionA: boolean }).versionA = true));
+  for (const p of [page, other]) await p.evaluate(() => ((window as unknown as { versionA: boolean }).versionA = true));
   root = join(dir, 'b');
   await page.evaluate(() => navigator.serviceWorker.getRegistration().then((r) => r?.update()));
 
@@ -118,4 +129,14 @@ test('a new version waits for the user: "Ny version klar — genindlæs", then i
   expect(await favicon()).toContain(MARK);
   await expect(prompt).toHaveCount(0);
   await expect(w.person('Ulla Update')).toBeVisible();
+
+  // the other tab was not reloaded under its user: its text is there, and it asks too
+  expect(await other.evaluate(() => (window as unknown as { versionA?: boolean }).versionA)).toBe(true);
+  await expect(other.getByRole('form', { name: 'Tilføj person' }).getByLabel('Navn')).toHaveValue('Anden Fane');
+  const otherPrompt = other.getByRole('status').filter({ hasText: 'Ny version klar — genindlæs' });
+  await expect(otherPrompt).toBeVisible();
+  await Promise.all([other.waitForEvent('load'), otherPrompt.getByRole('button', { name: 'Genindlæs' }).click()]);
+  expect(await other.evaluate(() => (window as unknown as { versionA?: boolean }).versionA)).toBeUndefined();
+  expect(await other.evaluate(() => fetch('/favicon.svg').then((r) => r.text()))).toContain(MARK);
+  expect(otherErrors).toEqual([]);
 });
