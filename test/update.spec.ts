@@ -121,6 +121,7 @@ test('a new version waits for the user: "Ny version klar — genindlæs", then i
   await page.getByRole('link', { name: 'Spring til kortet' }).focus();
   for (let i = 0; i < 3; i++) await page.keyboard.press('Tab');
   await expect(reload).toBeFocused();
+  await prompt.screenshot({ path: testInfo.outputPath('update-prompt-focused.png') });
   await Promise.all([page.waitForEvent('load'), page.keyboard.press('Enter')]);
 
   // version B runs the page now, and the edit made before the reload is kept
