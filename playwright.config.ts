@@ -11,7 +11,13 @@ export default defineConfig({
   workers: 2,
   retries: 0,
   reporter: 'list',
-  use: { baseURL: `http://localhost:${port}` },
+  use: {
+    baseURL: `http://localhost:${port}`,
+    // A service worker answers requests before page.route sees them, and the precache
+    // (about 2 MB) would be fetched in every test. Tests that need it (test/offline.spec.ts)
+    // allow it with test.use({ serviceWorkers: 'allow' }).
+    serviceWorkers: 'block',
+  },
   webServer: {
     // Run node directly: killing an npx wrapper leaves the real server running.
     command: `node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,

@@ -1,6 +1,17 @@
 import { test as base, expect } from '@playwright/test';
 
-/** `test` that fails when the page logs a console error or throws an uncaught error. */
+declare global {
+  interface Window {
+    /** Content Security Policy violations seen in this document, recorded by the fixture below. */
+    __cspViolations?: string[];
+  }
+}
+
+/**
+ * `test` that fails when the page logs a console error, throws an uncaught error, or
+ * trips the Content Security Policy (a `securitypolicyviolation` event in any document
+ * the page loads).
+ */
 export const test = base.extend<{ consoleErrors: string[] }>({
   consoleErrors: [
     async ({ page }, use) => {
@@ -9,8 +20,22 @@ export const test = base.extend<{ consoleErrors: string[] }>({
         if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
+      // Each violation is recorded in the page and reported here at once, so one seen
+      // just before a reload or navigation is not lost with the document.
+      await page.exposeFunction('__reportCspViolation', (line: string) => errors.push(`csp: ${line}`));
+      await page.addInitScript(() => {
+        const report = (window as unknown as { __reportCspViolation: (line: string) => void }).__reportCspViolation;
+        window.__cspViolations = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          const line = `${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber}`;
+          window.__cspViolations?.push(line);
+          void report(line);
+        });
+      });
       await use(errors);
-      expect(errors, 'the page logged errors').toEqual([]);
+      const open = page.isClosed() ? [] : await page.evaluate(() => window.__cspViolations ?? []).catch(() => []);
+      for (const line of open) if (!errors.includes(`csp: ${line}`)) errors.push(`csp: ${line}`);
+      expect(errors, 'the page logged errors or broke the Content Security Policy').toEqual([]);
     },
     { auto: true },
   ],
