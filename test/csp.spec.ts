@@ -26,14 +26,6 @@ test('the ELK layout worker is a same-origin script, which worker-src \'self\' a
   for (const url of workers) expect(new URL(url).origin).toBe(new URL(page.url()).origin);
 });
 
-test('the MiniMap wrapper keeps display: contents without a style attribute', async ({ page }) => {
-  await new ExplorerPage(page).open();
-  const wrapper = page.locator('svelte-css-wrapper');
-  await expect(wrapper).toHaveCount(1);
-  expect((await wrapper.getAttribute('style')) ?? '').not.toContain('display');
-  expect(await wrapper.evaluate((el) => getComputedStyle(el).display)).toBe('contents');
-});
-
 test.fail('a style attribute in markup is blocked, and the fixture fails the test for it', async ({ page }) => {
   await new ExplorerPage(page).open();
   await page.evaluate(() => {
