@@ -258,6 +258,7 @@ test.describe('names with bidirectional controls cannot turn the app\'s own word
     await page.getByLabel('Importér', { exact: true }).setInputFiles({ name: `liste${RLO}nosj.json`, mimeType: 'application/json', buffer: Buffer.from('{') });
     const alert = page.getByRole('alert').filter({ hasText: 'mislykkedes' });
     await expect(alert).toContainText('Intet er ændret');
+    await expect(alert).toContainText('Detaljer: parse');
     expect(await drawnLeftToRight(alert, 'mislykkedes')).toBe(true);
     expect(await drawnLeftToRight(alert, 'Intet er ændret')).toBe(true);
   });

@@ -61,6 +61,8 @@ test.describe('storage, export and import', () => {
       await expect(alert, c.name).toBeVisible();
       await expect(alert, c.name).toContainText('Intet er ændret');
       if (c.step !== 'size') await expect(alert, c.name).toContainText(new RegExp(c.message.source.replace(/^\^/, '')));
+      // the technical place, apart from the Danish sentence
+      if (c.step !== 'size') await expect(alert, c.name).toContainText(`Detaljer: ${c.step}`);
     }
     expect(await w.stored()).toEqual(before);
     expect(await w.workspaceSelect.locator('option').allTextContents()).toEqual(options);

@@ -82,6 +82,7 @@ export class WorkspaceManager {
   #repair = $state.raw<RepairReport | null>(null);
   /** True while storage did not answer and the app works in memory until it does. */
   #waitingForStorage = $state(false);
+  #importDetail = $state<string | null>(null);
 
   #loading = $state(true);
   #list = $state.raw<WorkspaceSummary[]>([]);
@@ -647,10 +648,19 @@ export class WorkspaceManager {
 
   /** Reads an import file and stores it as a new workspace; on any failure nothing changes. */
   async importText(text: string): Promise<string | null> {
+    this.#importDetail = null;
     if (this.#blocked) return NEWER_VERSION.message;
     const read = readWorkspaceText(text, this.catalogue);
-    if (!read.ok) return read.error.message;
+    if (!read.ok) {
+      this.#importDetail = read.error.path ? `${read.error.step}: ${read.error.path}` : read.error.step;
+      return read.error.message;
+    }
     return this.#createAndOpen(read.value.data);
+  }
+
+  /** Where the last refused import went wrong, technically (step and JSON path), for a "Detaljer" line. */
+  get importDetail() {
+    return this.#importDetail;
   }
 
   /** The stored document of a damaged workspace exactly as it is, as a file to keep or send for help. */

@@ -1,4 +1,5 @@
 import type { Catalogue, Role } from '../catalogue';
+import { displayName } from '../catalogue/display-name';
 import { IN_OPERATION, type WorkspaceData } from './schema';
 
 /** One thing wrong with a workspace: where (a JSON path) and what (Danish). */
@@ -16,9 +17,9 @@ export const isKnownPhase = (catalogue: Catalogue, phase: string) =>
 /** Whether an assignment of this role to this system (or to the whole municipality) is allowed. */
 export function scopeProblem(role: Role, systemId: string | null): string | null {
   if (role.perSystem === 'required' && systemId === null)
-    return `rollen ${role.name} er systemspecifik og skal knyttes til et it-system`;
+    return `rollen ${displayName(role).name} er systemspecifik og skal knyttes til et it-system`;
   if (role.perSystem === 'none' && systemId !== null)
-    return `rollen ${role.name} varetages for hele kommunen og kan ikke knyttes til et it-system`;
+    return `rollen ${displayName(role).name} varetages for hele kommunen og kan ikke knyttes til et it-system`;
   return null;
 }
 

@@ -1,4 +1,5 @@
 import type { Catalogue } from '../catalogue';
+import { displayName } from '../catalogue/display-name';
 import { err, ok, type Result } from '../result';
 import { newId } from './ids';
 import { hasVisibleText, isolate } from '../text';
@@ -174,7 +175,7 @@ export function scopeFor(catalogue: Catalogue, roleId: string, contextSystemId: 
   if (!role) return err(`Rollen ${roleId} findes ikke.`);
   const systemId = role.perSystem === 'none' ? null : contextSystemId;
   if (role.perSystem === 'required' && systemId === null)
-    return err(`${role.name} er en systemspecifik rolle. Vælg først et it-system.`);
+    return err(`${displayName(role).name} er en systemspecifik rolle. Vælg først et it-system.`);
   const problem = scopeProblem(role, systemId);
   return problem ? err(problem) : ok(systemId);
 }
