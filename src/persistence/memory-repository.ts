@@ -1,10 +1,10 @@
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import type { CatalogueRef, WorkspaceData } from '../domain/workspace';
-import { checkWritable, toDocument } from '../document';
+import { toDocument } from '../document';
 import type { MetaRecord } from './db';
 import type { StorageError } from './errors';
-import { refused, type LoadedWorkspace, type Rebase, type WorkspaceStore, type WorkspaceSummary } from './workspace-repository';
+import { writableData, type LoadedWorkspace, type Rebase, type WorkspaceStore, type WorkspaceSummary } from './workspace-repository';
 
 /**
  * Keeps workspaces in memory when the browser gives no IndexedDB (private mode,
@@ -32,9 +32,8 @@ export class MemoryRepository implements WorkspaceStore {
     return w ? ok({ id, revision: w.revision, data: w.data }) : err({ kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' });
   }
 
-  #writable(data: WorkspaceData): Result<WorkspaceData, StorageError> {
-    const checked = checkWritable(data, this.#catalogue);
-    return checked.ok ? checked : err(refused(checked.error));
+  #writable(data: WorkspaceData) {
+    return writableData(data, this.#catalogue);
   }
 
   async create(id: string, input: WorkspaceData): Promise<Result<LoadedWorkspace, StorageError>> {

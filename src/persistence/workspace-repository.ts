@@ -21,8 +21,14 @@ export interface LoadedWorkspace {
 /** What a save does when the stored revision is newer than the one the edit was based on. */
 export type Rebase = (stored: WorkspaceData) => WorkspaceData | null;
 
+/** The write gate for every store: the read path's rules, so that nothing is stored that would not open again. */
+export function writableData(data: WorkspaceData, catalogue: Catalogue): Result<WorkspaceData, StorageError> {
+  const checked = checkWritable(data, catalogue);
+  return checked.ok ? checked : err(refused(checked.error));
+}
+
 /** A workspace the write gate refused, explained. */
-export const refused = (e: ReadError): StorageError => ({ kind: 'invalid', message: `Arbejdsområdet blev ikke gemt, fordi det bryder en regel: ${e.message}` });
+const refused = (e: ReadError): StorageError => ({ kind: 'invalid', message: `Arbejdsområdet blev ikke gemt, fordi det bryder en regel: ${e.message}` });
 
 const conflict: StorageError = {
   kind: 'conflict',
@@ -95,10 +101,8 @@ export class WorkspaceRepository implements WorkspaceStore {
     return { id, revision, updatedAt: new Date().toISOString(), doc: toDocument(data, this.#ref) };
   }
 
-  /** The write gate: the read path's rules, so that nothing is stored that would not open again. */
-  #writable(data: WorkspaceData): Result<WorkspaceData, StorageError> {
-    const checked = checkWritable(data, this.#catalogue);
-    return checked.ok ? checked : err(refused(checked.error));
+  #writable(data: WorkspaceData) {
+    return writableData(data, this.#catalogue);
   }
 
   /** Stores a new workspace (created, duplicated, imported or restored) with strict durability. */
