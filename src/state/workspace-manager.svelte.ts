@@ -221,6 +221,8 @@ export class WorkspaceManager {
   /** Storage answered after the app gave up waiting: keep what was done in memory, then work from storage. */
   async #connect(store: WorkspaceStore) {
     await this.settle();
+    // no edits while the work moves over: one made now would stay behind in memory
+    this.#loading = true;
     const memory = this.#store!;
     const carried: string[] = [];
     for (const w of await memory.list()) {
@@ -228,16 +230,27 @@ export class WorkspaceManager {
       // the untouched stand-in is not worth keeping; anything edited or made is
       if (!loaded.ok || (loaded.value.revision === 1 && w.name === STAND_IN && isBlank(loaded.value.data))) continue;
       const created = await store.create(w.id, loaded.value.data);
-      if (created.ok) carried.push(w.id);
+      if (!created.ok) {
+        // never silently: stay in memory, where the work still is, and say why
+        this.#loading = false;
+        this.#waitingForStorage = false;
+        this.#fatal = {
+          kind: created.error.kind,
+          message: `Browserens lager svarer nu, men det, du lavede imens, kunne ikke gemmes der: ${created.error.message} Eksportér arbejdsområdet for at beholde det.`,
+        };
+        return;
+      }
+      carried.push(w.id);
     }
     const openId = this.#id;
-    this.#waitingForStorage = false;
     this.#fatal = null;
     this.#pending = [];
     this.#id = null;
     this.#list = [];
     await this.#useStore(store);
     if (openId && carried.includes(openId) && this.#id !== openId) await this.#load(openId);
+    this.#loading = false;
+    this.#waitingForStorage = false;
     this.#notice =
       'Browserens lager svarer nu, og Rollekort gemmer igen.' +
       (carried.length ? ` Det, du lavede imens, er gemt (${carried.length === 1 ? '1 arbejdsområde' : `${carried.length} arbejdsområder`}).` : '');

@@ -208,3 +208,25 @@ describe('the first start', () => {
     b.close();
   });
 });
+
+describe('storage that answers late but has no room', () => {
+  it('keeps the work in memory, with export, and says why, when it cannot be stored', async () => {
+    const name = `late-full-${++n}`;
+    await seed(name, { version: 1, stores: { workspaces: [], meta: [] } });
+    const old: IDBPDatabase = await openDB(name, 1);
+    const full = async (onBlocked: () => void) => {
+      const repo = new WorkspaceRepository(await openDatabase(() => {}, name, onBlocked), cat);
+      repo.create = async () => ({ ok: false, error: { kind: 'quota', message: 'Der er ikke mere lagerplads.' } });
+      return repo;
+    };
+    const m = new WorkspaceManager(cat, full, { patienceMs: 100 });
+    await m.init();
+    expect(m.edit((ws) => addPerson(ws, { name: 'Uden Plads' }))).toBeNull();
+    old.close();
+    await expect.poll(() => m.waitingForStorage).toBe(false);
+    expect(m.error?.message).toMatch(/kunne ikke gemmes der: Der er ikke mere lagerplads\. Eksportér arbejdsområdet/);
+    expect(m.data.people.map((p) => p.name)).toEqual(['Uden Plads']);
+    expect(m.exportCurrent().text).toContain('Uden Plads');
+    m.close();
+  });
+});
