@@ -79,7 +79,7 @@ export function readDocument(json: unknown, catalogue: Catalogue): Result<{ data
   const parsed = v.safeParse(EnvelopeSchema, migrated);
   if (!parsed.success) {
     const issue = danishIssue(parsed.issues[0]);
-    return fail('validate', issue.path, `${issue.place === '' || issue.path === '' ? 'Filen' : (issue.place ?? issue.path)}: ${issue.message}`);
+    return fail('validate', issue.path, `${(issue.place ?? issue.path) || 'Filen'}: ${issue.message}`);
   }
   const doc = parsed.output;
   if (doc.catalogue.version !== catalogue.catalogueVersion)
@@ -128,6 +128,7 @@ const EXPORTED_AT = new Date(0); // an export's date always has the same length
  * Returns the data as it will be read back.
  */
 export function checkWritable(data: WorkspaceData, catalogue: Catalogue): Result<WorkspaceData, ReadError> {
+  if (passed.get(catalogue)?.has(data)) return ok(data);
   const valid = validateWorkspace(data, catalogue);
   if (!valid.ok) return workspaceFailure(valid.error);
   if (exportBytesBound(valid.value) > MAX_FILE_BYTES) {
@@ -136,7 +137,16 @@ export function checkWritable(data: WorkspaceData, catalogue: Catalogue): Result
     if (bytes > MAX_FILE_BYTES)
       return fail('size', 'workspace', `Arbejdsområdet ville fylde ${megabytes(bytes)} MB som fil; en fil kan højst fylde ${megabytes(MAX_FILE_BYTES)} MB.`);
   }
+  if (!passed.has(catalogue)) passed.set(catalogue, new WeakSet());
+  passed.get(catalogue)!.add(valid.value);
   return ok(valid.value);
 }
+
+/**
+ * What the gate returned, per catalogue. Workspace data is never changed in place (every
+ * edit makes new objects), so what passed once passes again: the manager checks an edit
+ * and the store then gets the very same object, and undo restores objects that passed.
+ */
+const passed = new WeakMap<Catalogue, WeakSet<WorkspaceData>>();
 
 const megabytes = (bytes: number) => (bytes / 1024 / 1024).toLocaleString('da-DK', { maximumFractionDigits: 1 });

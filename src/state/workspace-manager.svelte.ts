@@ -82,7 +82,8 @@ export class WorkspaceManager {
   #repair = $state.raw<RepairReport | null>(null);
   /** True while storage did not answer and the app works in memory until it does. */
   #waitingForStorage = $state(false);
-  #importDetail = $state<string | null>(null);
+  /** Read right after a refused import by the caller; nothing renders it, so it is not reactive. */
+  #importDetail: string | null = null;
 
   #loading = $state(true);
   #list = $state.raw<WorkspaceSummary[]>([]);
