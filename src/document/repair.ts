@@ -3,6 +3,8 @@ import { err, ok, type Result } from '../domain/result';
 import { hasVisibleText, isolate } from '../domain/text';
 import { IN_OPERATION, isKnownPhase, LIMITS, scopeProblem, WORKSPACE_VERSION, type WorkspaceData } from '../domain/workspace';
 import type { Assignment, ItSystem, OrgUnit, Person } from '../domain/workspace';
+import * as v from 'valibot';
+import { CatalogueDraftSchema, CatalogueRoleSchema, checkWorkspace, KlikTaskSchema } from '../domain/workspace';
 import { WORKSPACE_FORMAT } from './envelope';
 import { migrate } from './migrations';
 import { checkWritable, type ReadError } from './read';
@@ -189,14 +191,56 @@ export function repairDocument(raw: unknown, catalogue: Catalogue): Result<Repai
   } else if (isRecord(raw)) m.note('Versionsnummeret manglede og er sat.');
   const ws: Raw = isRecord(doc.workspace) ? doc.workspace : {};
   if (isRecord(raw) && !isRecord(doc.workspace)) m.note('Arbejdsområdets indhold manglede; det er nu tomt.');
-  m.unknownFields(ws, ['name', 'orgUnits', 'people', 'systems', 'assignments'], 'Arbejdsområdet');
+  m.unknownFields(ws, ['name', 'orgUnits', 'people', 'systems', 'assignments', ...CATALOGUE_LISTS], 'Arbejdsområdet');
 
   const orgUnits = mendUnits(m, ws.orgUnits);
   const people = mendPeople(m, ws.people, new Set(orgUnits.map((u) => u.id)));
   const systems = mendSystems(m, ws.systems);
   const assignments = mendAssignments(m, ws.assignments, new Set(people.map((p) => p.id)), new Set(systems.map((s) => s.id)));
-  const data: WorkspaceData = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments };
+  const base = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments };
+  const data = mendCatalogues(m, ws, base);
   const checked = checkWritable(data, catalogue);
   if (!checked.ok) return err({ ...checked.error, message: `Arbejdsområdet kunne ikke repareres: ${checked.error.message}` });
   return ok({ data: checked.value, changes: m.changes });
+}
+
+const CATALOGUE_LISTS = ['catalogueDrafts', 'catalogueRoles', 'klikTasks'] as const;
+const CATALOGUE_LABELS = { catalogueDrafts: 'Rollekatalog', catalogueRoles: 'Katalogrolle', klikTasks: 'KLIK-opgave' } as const;
+const CATALOGUE_LIST_NAMES = { catalogueDrafts: 'Listen over rollekataloger', catalogueRoles: 'Listen over katalogroller', klikTasks: 'Listen over KLIK-opgaver' } as const;
+const CATALOGUE_SCHEMAS = { catalogueDrafts: CatalogueDraftSchema, catalogueRoles: CatalogueRoleSchema, klikTasks: KlikTaskSchema } as const;
+
+/**
+ * The Bilag 1 catalogue records that pass their own schema and point at what exists; the rest are
+ * dropped with a note. (They only refer to people, systems and roles, so dropping one breaks nothing else.)
+ */
+function mendCatalogues(m: Mender, ws: Raw, base: Omit<WorkspaceData, (typeof CATALOGUE_LISTS)[number]>): WorkspaceData {
+  const lists = { catalogueDrafts: [], catalogueRoles: [], klikTasks: [] } as Pick<WorkspaceData, (typeof CATALOGUE_LISTS)[number]>;
+  const where = new Map<object, string>();
+  for (const key of CATALOGUE_LISTS) {
+    const kept: unknown[] = [];
+    for (const { item, where: at } of m.records(ws[key], CATALOGUE_LIST_NAMES[key], CATALOGUE_LABELS[key])) {
+      const parsed = v.safeParse(CATALOGUE_SCHEMAS[key], item);
+      if (!parsed.success) m.note(`${at} er fjernet: den var ikke gyldig.`);
+      else {
+        kept.push(parsed.output);
+        where.set(parsed.output, at);
+      }
+    }
+    (lists as Record<string, unknown[]>)[key] = kept;
+  }
+  let data: WorkspaceData = { ...base, ...lists };
+  const broken = new Set<object>();
+  for (const issue of checkWorkspace(data, m.catalogue)) {
+    const hit = /^(catalogueDrafts|catalogueRoles|klikTasks)\[(\d+)\]/.exec(issue.path);
+    const record = hit ? (data[hit[1] as (typeof CATALOGUE_LISTS)[number]] as object[])[Number(hit[2])] : undefined;
+    if (record && !broken.has(record)) {
+      broken.add(record);
+      m.note(`${where.get(record)} er fjernet: ${issue.message}.`);
+    }
+  }
+  if (broken.size) {
+    data = { ...data };
+    for (const key of CATALOGUE_LISTS) (data as Record<string, unknown>)[key] = (data[key] as object[]).filter((r) => !broken.has(r));
+  }
+  return data;
 }
