@@ -46,7 +46,8 @@ export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
 /** The four sides a relation can leave or enter a role box by. */
 export const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
-function handleAt(side: Position): { x: number; y: number } {
+/** Where a side's handle sits on a role box, relative to its top-left corner. */
+export function handleAt(side: Position): { x: number; y: number } {
   const { width: w, height: h } = ROLE_NODE;
   if (side === Position.Top) return { x: w / 2, y: 0 };
   if (side === Position.Bottom) return { x: w / 2, y: h - 1 };
