@@ -174,8 +174,9 @@ export function removeSystem(ws: WorkspaceData, systemId: string): WorkspaceData
 }
 
 function withoutDeputy<T extends { deputyId?: string }>(r: T): T {
-  const { deputyId: _gone, ...rest } = r;
-  return rest as T;
+  const rest = { ...r };
+  delete rest.deputyId;
+  return rest;
 }
 
 /**
