@@ -57,7 +57,10 @@ function roleSvg(n: RoleFlowNode, catalogue: Catalogue): string {
     `<rect width="6" height="${h}" rx="2" fill="${colour}"/>`,
   );
   const nameLines = wrap(name, 24, 2);
-  nameLines.forEach((line, i) => parts.push(`<text x="14" y="${19 + i * 16}" font-size="14" font-weight="700" fill="#1a1a1a">${esc(line)}</text>`));
+  // a long single word (Fordelingskomponentadministrator) gets smaller type rather than leave the box
+  const longest = Math.max(...nameLines.map((l) => l.length));
+  const size = Math.min(14, Math.floor(((w - 22) / (longest * 0.6)) * 10) / 10);
+  nameLines.forEach((line, i) => parts.push(`<text x="14" y="${19 + i * 16}" font-size="${size}" font-weight="700" fill="#1a1a1a">${esc(line)}</text>`));
   const effectTop = 19 + nameLines.length * 16;
   wrap(role.effect, 36, nameLines.length > 1 ? 1 : 2).forEach((line, i) =>
     parts.push(`<text x="14" y="${effectTop + i * 13}" font-size="11" fill="#3d3d3d">${esc(line)}</text>`),

@@ -14,11 +14,28 @@ export interface RoleCard {
   phases: string;
 }
 
-/** Up to five key tasks: the generic KLIK task every role shares goes last, then the source's order. */
-function keyTasks(role: Role): string[] {
-  const all = [...role.tasks, ...role.responsibilities].map((i) => i.text);
-  const generic = (t: string) => /^Bidrager til løsning af KLIK-opgaver/.test(t);
-  return [...all.filter((t) => !generic(t)), ...all.filter(generic)].slice(0, 5);
+const MAX_TASK = 150;
+const MAX_TASKS_TEXT = 560;
+
+/** A task cut at a word to fit a card, marked with "…" when cut. */
+const short = (t: string) => (t.length <= MAX_TASK ? t : `${t.slice(0, MAX_TASK).replace(/\s+\S*$/, '')} …`);
+
+/**
+ * Three to five key tasks that fit an A6 card: the source's order, the KLIK task every role
+ * shares ("Løser/Bidrager til løsning af KLIK-opgaver …") last, long ones shortened.
+ */
+export function keyTasks(role: Role): string[] {
+  const all = [...role.tasks, ...role.responsibilities].map((i) => short(i.text));
+  const generic = (t: string) => /KLIK-opgaver/.test(t.slice(0, 40));
+  const ordered = [...all.filter((t) => !generic(t)), ...all.filter(generic)];
+  const out: string[] = [];
+  let used = 0;
+  for (const t of ordered) {
+    if (out.length >= 5 || (out.length >= 3 && used + t.length > MAX_TASKS_TEXT)) break;
+    out.push(t);
+    used += t.length;
+  }
+  return out;
 }
 
 /** A card per role in catalogue order, for the printable sheet (four A6 cards to an A4 page). */
