@@ -54,6 +54,7 @@ test('builds the SAPA catalogue through the six Bilag 1 steps, keeps it after a 
   await expect(page.locator('[data-stage="fase-4-forankring"]')).toHaveAttribute('data-spoc', 'systemansvarlig');
   await page.locator('[data-stage="opvarmningsperiode"]').getByLabel('SPOC').selectOption({ label: 'Projektejer' });
   await expect(page.locator('[data-stage="opvarmningsperiode"]')).toHaveAttribute('data-spoc', 'projektejer');
+  expect(await seriousViolations(page)).toEqual([]);
   await markDone(page);
 
   // 3: tailoring a system-specific role; a cross-cutting one is locked and says why
@@ -75,6 +76,12 @@ test('builds the SAPA catalogue through the six Bilag 1 steps, keeps it after a 
   await page.locator('[data-link="answer"]').selectOption(['systemejer']);
   await page.getByRole('button', { name: 'Tilføj KLIK-opgave' }).click();
   await expect(page.locator('[data-klik]')).toContainText('Udfører: Projektleder');
+  // deleting is undone with Ctrl+Z
+  await page.getByRole('button', { name: 'Slet Tilslut SAPA til Fordelingskomponenten' }).click();
+  await expect(page.locator('[data-klik]')).toHaveCount(0);
+  await page.locator('body').press('Control+z');
+  await expect(page.locator('[data-klik]')).toContainText('Ansvarlig: Systemejer (it-systemet)');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // 5: timing, what is obligatory when, deputy
   await step(page, 5).click();
@@ -87,6 +94,7 @@ test('builds the SAPA catalogue through the six Bilag 1 steps, keeps it after a 
   await page.locator('[data-handover="ownerContinues"]').getByLabel('Ja').check();
   await markDone(page);
   await expect(page.locator('[data-system-progress="s-sapa"]')).toHaveText('SAPA: 3 af 6 trin');
+  expect(await seriousViolations(page)).toEqual([]);
   await ws.saved();
 
   // all of it is stored with the workspace
@@ -240,6 +248,11 @@ test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pix
   // the relations account for many thousand pixels of the picture
   expect(check.differ).toBeGreaterThan(20_000);
   expect(check.scale).toBe(2);
+
+  // optionally the whole map: every role and relation, whatever the filters
+  const whole = new TextDecoder().decode(await exportMenu('Hele kortet som SVG'));
+  expect(whole.match(/<g data-role-id="/g)).toHaveLength(32);
+  expect(whole.match(/<path data-edge-id="/g)!.length).toBeGreaterThan(shownEdges);
 
   // Printing the map: one landscape page with the caption and legend, and none of the app around it
   await page.getByRole('button', { name: 'Eksportér', exact: true }).click();

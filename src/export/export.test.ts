@@ -128,3 +128,20 @@ describe('the catalogue report', () => {
     expect(r.source).toContain('version 1.5');
   });
 });
+
+describe('the catalogue travels with the workspace', () => {
+  it('exports and imports drafts, catalogue roles and KLIK tasks unchanged', async () => {
+    const { readWorkspaceText, serializeDocument, toDocument } = await import('../document');
+    const { addKlikTask, setStepDone } = await import('../domain/rollekatalog');
+    let ws = sapaWorkspace();
+    const task = addKlikTask(ws, cat, 's-sapa', { title: 'Test', perform: ['projektleder'], answer: [], takePart: [] }, 'k-1');
+    if (!task.ok) throw new Error(task.error);
+    const done = setStepDone(task.value, 's-sapa', 'bilag1-4', true);
+    if (!done.ok) throw new Error(done.error);
+    ws = done.value;
+    const back = readWorkspaceText(serializeDocument(toDocument(ws, { id: 'rollegalleri', version: '1.5' })), cat);
+    if (!back.ok) throw new Error(back.error.message);
+    expect(back.value.data).toEqual(ws);
+    expect(back.value.data.catalogueRoles.length).toBeGreaterThan(0);
+  });
+});

@@ -30,6 +30,8 @@ const ROLE_COUNT = JSON.parse(readFileSync(join(ROOT, 'static/catalogues/rollega
 
 const TARGET_RATIO = 1.3;
 const TARGET_MAIN_GZIP_KB = 120;
+const TARGET_DOCX_MS = 3000;
+const EXPORT_RUNS = 5;
 /** A string that only ELK's own code contains. */
 const ELK_MARKER = 'org.eclipse.elk';
 
@@ -203,6 +205,27 @@ async function timeLayouts(browser) {
   return { cold, warm, size };
 }
 
+/**
+ * The Word export on the floor page (window.__benchExport): one IT system's rollekatalog with its
+ * map picture, in a workspace of 1,000 people and 40 IT systems.
+ * @param {import('@playwright/test').Browser} browser
+ */
+async function timeExport(browser) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript(watchRoleNodes, ROLE_COUNT);
+    const page = await context.newPage();
+    await page.goto(PAGES.floor, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__benchVisibleAt, undefined, { polling: 'raf', timeout: 30_000 });
+    return await page.evaluate(async (n) => {
+      if (!window.__benchExport) throw new Error('window.__benchExport is missing');
+      return window.__benchExport(n);
+    }, EXPORT_RUNS);
+  } finally {
+    await context.close();
+  }
+}
+
 /** @param {number[]} xs */
 function median(xs) {
   const s = [...xs].sort((a, b) => a - b);
@@ -256,6 +279,7 @@ async function main() {
       for (const name of order) times[name].push(await timeToNodes(browser, PAGES[name]));
     }
     const layouts = await timeLayouts(browser);
+    const docx = await timeExport(browser);
 
     const app = median(times.app);
     const floor = median(times.floor);
@@ -281,6 +305,18 @@ async function main() {
           ms(median(layouts.warm)),
           `median of ${layouts.warm.length} (${WARM_LAYOUTS} per page), range ${spread(layouts.warm)} ms`,
           '',
+        ],
+        [
+          `Word export, ${docx.people.toLocaleString('en')} people / ${docx.systems} systems, cold`,
+          ms(docx.cold),
+          `one system's catalogue with map PNG; loads the docx chunk; ${(docx.bytes / 1000).toFixed(0)} kB file`,
+          `< ${TARGET_DOCX_MS} ms: ${verdict(docx.cold < TARGET_DOCX_MS)}`,
+        ],
+        [
+          'Word export, same workspace, warm',
+          ms(median(docx.warm)),
+          `median of ${docx.warm.length} (another system each), range ${spread(docx.warm)} ms; ${docx.assignments.toLocaleString('en')} assignments`,
+          `< ${TARGET_DOCX_MS} ms: ${verdict(median(docx.warm) < TARGET_DOCX_MS)}`,
         ],
         [
           'Main JS chunk, gzip',
