@@ -1,7 +1,7 @@
-import { getBezierPath, Position } from '@xyflow/svelte';
+import { Position } from '@xyflow/svelte';
 import { edgeStyle } from '../graph/edge-styles';
 import { GROUP_HEADER, ROLE_NODE } from '../graph/elk-graph';
-import { handleAt, SHORT_LABELS, type FlowNode, type RelationFlowEdge, type RoleFlowNode } from '../graph/flow';
+import { relationCurve, SHORT_LABELS, type FlowNode, type RelationFlowEdge, type RoleFlowNode } from '../graph/flow';
 import { groupColour } from '../graph/group-colours';
 import { displayName, type Catalogue } from '../domain/catalogue';
 
@@ -93,19 +93,7 @@ function edgeGeometry(e: RelationFlowEdge, positions: ReadonlyMap<string, { x: n
   const from = positions.get(e.source);
   const to = positions.get(e.target);
   if (!from || !to) return null;
-  const sourcePosition = side(e.sourceHandle, Position.Right);
-  const targetPosition = side(e.targetHandle, Position.Left);
-  const s = handleAt(sourcePosition);
-  const t = handleAt(targetPosition);
-  const [path, lx, ly] = getBezierPath({
-    sourceX: from.x + s.x,
-    sourceY: from.y + s.y,
-    sourcePosition,
-    targetX: to.x + t.x,
-    targetY: to.y + t.y,
-    targetPosition,
-    curvature: e.data?.curvature,
-  });
+  const [path, lx, ly] = relationCurve(from, side(e.sourceHandle, Position.Right), to, side(e.targetHandle, Position.Left), e.data?.curvature);
   return { path, lx: lx + (e.data?.labelShift.x ?? 0), ly: ly + (e.data?.labelShift.y ?? 0) };
 }
 

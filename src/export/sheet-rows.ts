@@ -1,6 +1,6 @@
-import { displayName, type Catalogue } from '../domain/catalogue';
+import { displayName, type Catalogue, type Role } from '../domain/catalogue';
 import { holders, spocTimeline, STATUS_LABELS, roleStatus, appointmentStage, stages, relevantRoles } from '../domain/rollekatalog';
-import type { WorkspaceData } from '../domain/workspace';
+import type { Person, WorkspaceData } from '../domain/workspace';
 
 /** The columns of every spreadsheet export, in order. */
 export const SHEET_HEADER = ['Rolle', 'Gruppe', 'Person', 'E-mail', 'Enhed', 'It-system', 'Udpeges i', 'Status', 'SPOC'] as const;
@@ -23,23 +23,21 @@ export function sheetsFor(ws: WorkspaceData, catalogue: Catalogue): Sheet[] {
   const groups = new Map(catalogue.groups.map((g) => [g.id, g.name]));
   const stageNames = new Map(stages(catalogue).map((s) => [s.id, s.name]));
   const used = new Set<string>([MUNICIPALITY_SHEET]);
+  /** A row per holder (or one without a person): role, group, person, e-mail, unit, then `rest`. */
+  const rowsFor = (role: Role, people: Person[], rest: string[]) => {
+    const row = (p?: Person) => [displayName(role).name, groups.get(role.group) ?? role.group, p?.name ?? '', p?.email ?? '', p?.orgUnitId ? (units.get(p.orgUnitId) ?? '') : '', ...rest];
+    return people.length ? people.map(row) : [row()];
+  };
   const sheets: Sheet[] = ws.systems.map((system) => {
     const spoc = spocTimeline(ws, catalogue, system.id);
     const rows = relevantRoles(ws, catalogue, system.id).flatMap((role) => {
       const stage = appointmentStage(ws, system.id, role);
-      const base = (p?: { name: string; email?: string; orgUnitId?: string }) => [
-        displayName(role).name,
-        groups.get(role.group) ?? role.group,
-        p?.name ?? '',
-        p?.email ?? '',
-        p?.orgUnitId ? (units.get(p.orgUnitId) ?? '') : '',
+      return rowsFor(role, holders(ws, role, system.id), [
         system.name,
         stage ? (stageNames.get(stage) ?? stage) : (role.lifecycle.appointedWhen ?? ''),
         STATUS_LABELS[roleStatus(ws, system.id, role)],
         spoc.filter((s) => s.roleId === role.id).map((s) => s.name).join('; '),
-      ];
-      const people = holders(ws, role, system.id);
-      return people.length ? people.map(base) : [base()];
+      ]);
     });
     return { name: sheetName(system.name, used), rows: [[...SHEET_HEADER], ...rows] };
   });
@@ -48,18 +46,12 @@ export function sheetsFor(ws: WorkspaceData, catalogue: Catalogue): Sheet[] {
     .filter((r) => r.perSystem !== 'required')
     .flatMap((role) => {
       const held = ws.assignments.filter((a) => a.roleId === role.id && a.systemId === null).flatMap((a) => people.get(a.personId) ?? []);
-      const row = (p?: { name: string; email?: string; orgUnitId?: string }) => [
-        displayName(role).name,
-        groups.get(role.group) ?? role.group,
-        p?.name ?? '',
-        p?.email ?? '',
-        p?.orgUnitId ? (units.get(p.orgUnitId) ?? '') : '',
+      return rowsFor(role, held, [
         MUNICIPALITY_SHEET,
         role.lifecycle.appointedWhen ?? (role.lifecycle.appointedIn ? (stageNames.get(role.lifecycle.appointedIn) ?? '') : ''),
         held.length ? STATUS_LABELS.udpeget : STATUS_LABELS.mangler,
         role.spoc.map((s) => s.scope).join('; '),
-      ];
-      return held.length ? held.map(row) : [row()];
+      ]);
     });
   return [...sheets, { name: MUNICIPALITY_SHEET, rows: [[...SHEET_HEADER], ...municipal] }];
 }

@@ -174,6 +174,26 @@ async function timeToNodes(browser, url) {
 }
 
 /**
+ * Opens the floor page in a fresh context, waits until its role nodes show, and runs `measure` in it.
+ * @template T
+ * @param {import('@playwright/test').Browser} browser
+ * @param {(page: import('@playwright/test').Page) => Promise<T>} measure
+ * @returns {Promise<T>}
+ */
+async function onFloorPage(browser, measure) {
+  const context = await browser.newContext({ viewport: VIEWPORT });
+  try {
+    await context.addInitScript(watchRoleNodes, ROLE_COUNT);
+    const page = await context.newPage();
+    await page.goto(PAGES.floor, { waitUntil: 'commit' });
+    await page.waitForFunction(() => window.__benchVisibleAt, undefined, { polling: 'raf', timeout: 30_000 });
+    return await measure(page);
+  } finally {
+    await context.close();
+  }
+}
+
+/**
  * ELK in the worker on the floor page: a fresh context per sample, so each cold figure includes
  * fetching the ELK chunks and starting the worker.
  * @param {import('@playwright/test').Browser} browser
@@ -185,22 +205,15 @@ async function timeLayouts(browser) {
   const warm = [];
   let size = { roles: 0, edges: 0 };
   for (let i = 0; i < LAYOUT_PAGES; i++) {
-    const context = await browser.newContext({ viewport: VIEWPORT });
-    try {
-      await context.addInitScript(watchRoleNodes, ROLE_COUNT);
-      const page = await context.newPage();
-      await page.goto(PAGES.floor, { waitUntil: 'commit' });
-      await page.waitForFunction(() => window.__benchVisibleAt, undefined, { polling: 'raf', timeout: 30_000 });
-      const result = await page.evaluate(async (n) => {
+    const result = await onFloorPage(browser, (page) =>
+      page.evaluate(async (n) => {
         if (!window.__benchLayout) throw new Error('window.__benchLayout is missing');
         return window.__benchLayout(n);
-      }, WARM_LAYOUTS);
-      cold.push(result.cold);
-      warm.push(...result.warm);
-      size = { roles: result.roles, edges: result.edges };
-    } finally {
-      await context.close();
-    }
+      }, WARM_LAYOUTS),
+    );
+    cold.push(result.cold);
+    warm.push(...result.warm);
+    size = { roles: result.roles, edges: result.edges };
   }
   return { cold, warm, size };
 }
@@ -210,20 +223,13 @@ async function timeLayouts(browser) {
  * map picture, in a workspace of 1,000 people and 40 IT systems.
  * @param {import('@playwright/test').Browser} browser
  */
-async function timeExport(browser) {
-  const context = await browser.newContext({ viewport: VIEWPORT });
-  try {
-    await context.addInitScript(watchRoleNodes, ROLE_COUNT);
-    const page = await context.newPage();
-    await page.goto(PAGES.floor, { waitUntil: 'commit' });
-    await page.waitForFunction(() => window.__benchVisibleAt, undefined, { polling: 'raf', timeout: 30_000 });
-    return await page.evaluate(async (n) => {
+function timeExport(browser) {
+  return onFloorPage(browser, (page) =>
+    page.evaluate(async (n) => {
       if (!window.__benchExport) throw new Error('window.__benchExport is missing');
       return window.__benchExport(n);
-    }, EXPORT_RUNS);
-  } finally {
-    await context.close();
-  }
+    }, EXPORT_RUNS),
+  );
 }
 
 /** @param {number[]} xs */
