@@ -135,3 +135,22 @@ describe('KLIK tasks, steps and clean-up', () => {
     expect(checkWorkspace(gone, cat)).toEqual([]);
   });
 });
+
+describe('the write gate knows the catalogue records', () => {
+  it('refuses broken references with a Danish place and reason', async () => {
+    const { validateWorkspace, describeIssue } = await import('../workspace');
+    const ws = makeWorkspace();
+    const bad = (over: Partial<WorkspaceData>) => {
+      const r = validateWorkspace({ ...ws, ...over }, cat);
+      return r.ok ? null : describeIssue(r.error);
+    };
+    expect(bad({ klikTasks: [{ id: 'k-1', systemId: 's-sapa', title: 'T', perform: ['kejser'], answer: [], takePart: [] }] })).toBe(
+      'KLIK-opgave nr. 1, udfører: rollen kejser findes ikke i Rollegalleri 1.5',
+    );
+    expect(bad({ catalogueDrafts: [{ id: 's-x', systemId: 's-x', status: 'udkast', stepsDone: [], spoc: [] }] })).toBe('Rollekatalog nr. 1: it-systemet s-x findes ikke');
+    expect(bad({ catalogueRoles: [{ id: 'forkert', systemId: 's-sapa', roleId: 'projektleder', relevant: true }] })).toBe('Katalogrolle nr. 1, id: id\'et skal være s-sapa__projektleder');
+    expect(bad({ catalogueRoles: [{ id: 's-sapa__projektleder', systemId: 's-sapa', roleId: 'projektleder', relevant: true, appointedOn: '1. maj' }] })).toMatch(/^Katalogrolle nr\. 1, udpeget dato: skal være en dato/);
+    expect(bad({ catalogueDrafts: [{ id: 's-sapa', systemId: 's-sapa', status: 'udkast', stepsDone: [], spoc: [{ stage: 'fase-1-opstart', roleId: 'projektleder' }, { stage: 'fase-1-opstart', roleId: 'projektejer' }] }] })).toMatch(/har allerede en SPOC/);
+    expect(bad({})).toBeNull();
+  });
+});
