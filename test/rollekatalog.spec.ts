@@ -163,10 +163,14 @@ test('the role cards print 32 A6 cards, four to each of 8 A4 pages', async ({ pa
   await openCatalogue(page);
   await page.getByRole('button', { name: 'Udskriv rollekort til workshop' }).click();
   await expect.poll(() => printed(page)).toBe(1);
+  // the print area is in the page while printing (page.pdf() ends it, as a real print does)
+  await expect(page.locator('[data-card]')).toHaveCount(32);
+  const names = await page.locator('[data-card] h2').allTextContents();
+  const ids = new Set(await page.locator('[data-card]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-card'))));
   const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
   expect(pages).toHaveLength(8);
-  const cards = await page.locator('[data-card]').count();
-  expect(cards).toBe(32);
+  expect(ids.size).toBe(32);
+  await expect(page.locator('[data-card]')).toHaveCount(0);
   for (const p of pages) {
     expect(p.text.match(/Nøgleopgaver/g)).toHaveLength(4);
     // every card keeps its blank lines for names: nothing is cut off at the bottom
@@ -174,8 +178,6 @@ test('the role cards print 32 A6 cards, four to each of 8 A4 pages', async ({ pa
   }
   // every role once (names may wrap on a card, so spaces are not compared)
   const text = pages.map((p) => p.text).join(' ').replace(/\s+/g, '');
-  const names = await page.locator('[data-card] h2').allTextContents();
-  expect(new Set(await page.locator('[data-card]').evaluateAll((cards) => cards.map((c) => c.getAttribute('data-card'))))).toHaveProperty('size', 32);
   for (const name of names) expect(text).toContain(name.replace(/\s+/g, ''));
   expect(names).toContain('Klassifikations-/sortimentsadministrator');
 });
@@ -198,17 +200,17 @@ test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pix
   const svg = new TextDecoder().decode(await exportMenu('Kort som SVG (som vist)'));
   const parsed = await page.evaluate((text) => {
     const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
-    const types = [...doc.querySelectorAll('[data-edge-id]')].map((e) => e.getAttribute('data-type'));
+    const types = [...doc.querySelectorAll('[data-map-edge]')].map((e) => e.getAttribute('data-map-type'));
     return {
       error: doc.querySelector('parsererror')?.textContent ?? null,
       root: doc.documentElement.localName,
-      roles: doc.querySelectorAll('[data-role-id]').length,
+      roles: doc.querySelectorAll('[data-map-role]').length,
       edges: types.length,
       hiddenTypeDrawn: types.includes('rapporterer-til'),
-      withMarker: [...doc.querySelectorAll('[data-edge-id]')].every((e) => /^url\(#pil-/.test(e.getAttribute('marker-end') ?? '')),
-      strong: doc.querySelectorAll('[data-edge-id][data-strength="strong"]').length,
+      withMarker: [...doc.querySelectorAll('[data-map-edge]')].every((e) => /^url\(#pil-/.test(e.getAttribute('marker-end') ?? '')),
+      strong: doc.querySelectorAll('[data-map-edge][data-map-strength="strong"]').length,
       foreign: doc.querySelectorAll('foreignObject').length,
-      legend: doc.querySelectorAll('[data-legend-type]').length,
+      legend: doc.querySelectorAll('[data-map-legend-type]').length,
     };
   }, svg);
   expect(parsed).toMatchObject({ error: null, root: 'svg', roles: shownRoles, edges: shownEdges, hiddenTypeDrawn: false, withMarker: true, foreign: 0, legend: 11 });
@@ -228,7 +230,7 @@ test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pix
       };
       const exported = await pixels(new Blob([new Uint8Array(pngBytes)], { type: 'image/png' }));
       // the same picture without its relations, drawn the same way (an <img> of the SVG, 2x)
-      const bare = text.replace(/<g data-edges="">.*?<\/g><g data-roles/s, '<g data-edges=""></g><g data-roles');
+      const bare = text.replace(/<g data-map-edges="">.*?<\/g><g data-map-roles/s, '<g data-map-edges=""></g><g data-map-roles');
       const img = new Image();
       img.src = URL.createObjectURL(new Blob([bare], { type: 'image/svg+xml' }));
       await img.decode();
@@ -240,7 +242,7 @@ test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pix
       let differ = 0;
       for (let i = 0; i < without.length; i += 4)
         if (Math.abs(without[i]! - exported.data[i]!) + Math.abs(without[i + 1]! - exported.data[i + 1]!) + Math.abs(without[i + 2]! - exported.data[i + 2]!) > 90) differ++;
-      return { scale: exported.width / img.naturalWidth, differ, bareHadEdges: bare.includes('data-edge-id="') };
+      return { scale: exported.width / img.naturalWidth, differ, bareHadEdges: bare.includes('data-map-edge="') };
     },
     { pngBytes: [...png], text: svg },
   );
@@ -251,8 +253,8 @@ test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pix
 
   // optionally the whole map: every role and relation, whatever the filters
   const whole = new TextDecoder().decode(await exportMenu('Hele kortet som SVG'));
-  expect(whole.match(/<g data-role-id="/g)).toHaveLength(32);
-  expect(whole.match(/<path data-edge-id="/g)!.length).toBeGreaterThan(shownEdges);
+  expect(whole.match(/<g data-map-role="/g)).toHaveLength(32);
+  expect(whole.match(/<path data-map-edge="/g)!.length).toBeGreaterThan(shownEdges);
 
   // Printing the map: one landscape page with the caption and legend, and none of the app around it
   await page.getByRole('button', { name: 'Eksportér', exact: true }).click();

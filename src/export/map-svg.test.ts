@@ -34,46 +34,46 @@ const count = (svg: string, re: RegExp) => [...svg.matchAll(re)].length;
 describe('the map as SVG', () => {
   it('has one element per visible role and per visible relation, each with its marker', () => {
     const { svg, edges } = picture();
-    expect(count(svg, /<g data-role-id="/g)).toBe(32);
-    expect(count(svg, /<path data-edge-id="/g)).toBe(cat.relations.length);
+    expect(count(svg, /<g data-map-role="/g)).toBe(32);
+    expect(count(svg, /<path data-map-edge="/g)).toBe(cat.relations.length);
     expect(edges).toHaveLength(cat.relations.length);
     for (const t of cat.relationTypes) expect(svg).toContain(`<marker id="pil-${t.id}"`);
     expect(count(svg, /marker-end="url\(#pil-[a-z-]+\)"/g)).toBeGreaterThanOrEqual(cat.relations.length);
     // dashes as on the map: "sparringspart for" is dashed 6 4
-    expect(svg).toMatch(/data-type="sparringspart-for"[^>]*stroke-dasharray="6 4"/);
+    expect(svg).toMatch(/data-map-type="sparringspart-for"[^>]*stroke-dasharray="6 4"/);
     expect(svg).not.toContain('foreignObject');
   });
 
   it('leaves out hidden relation types, in the map and in the legend', () => {
     const { svg } = picture({ hidden: new Set(['rapporterer-til']) });
-    expect(svg).not.toContain('data-type="rapporterer-til"');
-    expect(svg).not.toContain('data-legend-type="rapporterer-til"');
-    expect(count(svg, /<path data-edge-id="/g)).toBe(cat.relations.filter((r) => r.type !== 'rapporterer-til').length);
+    expect(svg).not.toContain('data-map-type="rapporterer-til"');
+    expect(svg).not.toContain('data-map-legend-type="rapporterer-til"');
+    expect(count(svg, /<path data-map-edge="/g)).toBe(cat.relations.filter((r) => r.type !== 'rapporterer-til').length);
   });
 
   it('shows only the visible roles and the relations between them', () => {
     const visible = new Set(['projektejer', 'projektleder', 'systemejer', 'systemansvarlig']);
     const { svg } = picture({ visible });
-    expect(count(svg, /<g data-role-id="/g)).toBe(4);
+    expect(count(svg, /<g data-map-role="/g)).toBe(4);
     const between = cat.relations.filter((r) => visible.has(r.from) && visible.has(r.to)).length;
-    expect(count(svg, /<path data-edge-id="/g)).toBe(between);
+    expect(count(svg, /<path data-map-edge="/g)).toBe(between);
   });
 
   it('labels the relations of the selected role and draws the holders’ chips and unfilled badges', () => {
     const views = new Map(cat.roles.map((r) => [r.id, view({ selected: r.id === 'projektleder', unfilled: true })]));
     views.set('projektleder', view({ selected: true, assignees: [{ assignmentId: 'a1', personId: 'p-bo', name: 'Bo <Madsen> & co', municipalityWide: false }] }));
     const { svg } = picture({ views, selected: 'projektleder' });
-    expect(svg).toContain('data-chip="p-bo"');
+    expect(svg).toContain('data-map-chip="p-bo"');
     expect(svg).toContain('Bo &lt;Madsen&gt; &amp; co');
     expect(svg).toContain('>Ubesat</text>');
-    expect(svg).toContain('data-edge-label=');
-    expect(svg).toMatch(/data-strength="strong"/);
+    expect(svg).toContain('data-map-edge-label=');
+    expect(svg).toMatch(/data-map-strength="strong"/);
   });
 
   it('has a caption and a legend with every group', () => {
     const { svg } = picture();
     expect(svg).toContain('Eksempel Kommune · SAPA');
-    for (const g of cat.groups) expect(svg).toContain(`data-legend-group="${g.id}"`);
+    for (const g of cat.groups) expect(svg).toContain(`data-map-legend-group="${g.id}"`);
   });
 
   it('wraps text by words and marks what it cuts', () => {

@@ -73,7 +73,7 @@ function roleSvg(n: RoleFlowNode, catalogue: Catalogue): string {
     const cw = Math.min(w - cx - 8, label.length * 6.2 + 14);
     if (cw < 30) break;
     parts.push(
-      `<g data-chip="${esc(a.personId)}"><rect x="${num(cx)}" y="${cy}" width="${num(cw)}" height="18" rx="9" fill="#e8f0fa" stroke="#1f5fa8"${a.municipalityWide ? ' stroke-dasharray="3 2"' : ''}/>` +
+      `<g data-map-chip="${esc(a.personId)}"><rect x="${num(cx)}" y="${cy}" width="${num(cw)}" height="18" rx="9" fill="#e8f0fa" stroke="#1f5fa8"${a.municipalityWide ? ' stroke-dasharray="3 2"' : ''}/>` +
         `<text x="${num(cx + 7)}" y="${cy + 13}" font-size="11" fill="#1a1a1a">${esc(label)}</text></g>`,
     );
     cx += cw + 4;
@@ -84,7 +84,7 @@ function roleSvg(n: RoleFlowNode, catalogue: Catalogue): string {
   if (spocShown) parts.push(`<text x="${w - 10}" y="${h - 10}" font-size="11" font-weight="700" fill="#7a1712" text-anchor="end">SPOC</text>`);
   const group = catalogue.groups.find((g) => g.id === role.group)?.name ?? role.group;
   return (
-    `<g data-role-id="${esc(role.id)}" data-dimmed="${dimmed}" transform="translate(${num(x)} ${num(y)})"${dimmed ? ' opacity="0.45"' : ''}>` +
+    `<g data-map-role="${esc(role.id)}" data-map-dimmed="${dimmed}" transform="translate(${num(x)} ${num(y)})"${dimmed ? ' opacity="0.45"' : ''}>` +
     `<title>${esc(`${name} (${group})`)}</title>${parts.join('')}</g>`
   );
 }
@@ -112,12 +112,12 @@ function edgeSvg(e: RelationFlowEdge, positions: ReadonlyMap<string, { x: number
   const strength = e.data?.strength ?? 'quiet';
   const opacity = strength === 'strong' ? 1 : strength === 'faded' ? 0.25 : e.domAttributes?.['data-dimmed'] === 'true' ? 0.35 : 0.75;
   const path =
-    `<path data-edge-id="${esc(e.id)}" data-type="${esc(type)}" data-strength="${strength}" d="${g.path}" fill="none" stroke="${style.color}" ` +
+    `<path data-map-edge="${esc(e.id)}" data-map-type="${esc(type)}" data-map-strength="${strength}" d="${g.path}" fill="none" stroke="${style.color}" ` +
     `stroke-width="${strength === 'strong' ? style.width + 0.5 : style.width}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''} ` +
     `stroke-opacity="${opacity}" marker-end="url(#${markerId(type)})"><title>${esc(e.ariaLabel ?? type)}</title></path>`;
   const text = strength === 'strong' ? (SHORT_LABELS[type] ?? e.data?.label ?? '') : '';
   const label = text
-    ? `<g data-edge-label="${esc(e.id)}"><rect x="${num(g.lx - text.length * 3.5 - 7)}" y="${num(g.ly - 10)}" width="${num(text.length * 7 + 14)}" height="20" rx="4" fill="#fff" stroke="${style.color}"/>` +
+    ? `<g data-map-edge-label="${esc(e.id)}"><rect x="${num(g.lx - text.length * 3.5 - 7)}" y="${num(g.ly - 10)}" width="${num(text.length * 7 + 14)}" height="20" rx="4" fill="#fff" stroke="${style.color}"/>` +
       `<text x="${num(g.lx)}" y="${num(g.ly + 4)}" font-size="12" font-weight="700" text-anchor="middle" fill="#1a1a1a">${esc(text)}</text></g>`
     : '';
   return { path, label };
@@ -138,7 +138,7 @@ function legendSvg(catalogue: Catalogue, shownTypes: string[], top: number, widt
   const groups = [...catalogue.groups].sort((a, b) => a.order - b.order);
   groups.forEach((g, i) => {
     const gy = y + i * 20;
-    parts.push(`<g data-legend-group="${esc(g.id)}"><rect x="0" y="${gy + 4}" width="14" height="14" rx="3" fill="${groupColour(g.id)}" stroke="#1a1a1a"/><text x="22" y="${gy + 16}" font-size="12" fill="#1a1a1a">${esc(g.name)}</text></g>`);
+    parts.push(`<g data-map-legend-group="${esc(g.id)}"><rect x="0" y="${gy + 4}" width="14" height="14" rx="3" fill="${groupColour(g.id)}" stroke="#1a1a1a"/><text x="22" y="${gy + 16}" font-size="12" fill="#1a1a1a">${esc(g.name)}</text></g>`);
   });
   const groupsHeight = 8 + groups.length * 20;
   // relation types in columns of up to six, to the right of the groups
@@ -151,7 +151,7 @@ function legendSvg(catalogue: Catalogue, shownTypes: string[], top: number, widt
     const rx = colX + col * 230;
     const st = edgeStyle(type);
     parts.push(
-      `<g data-legend-type="${esc(type)}"><line x1="${rx}" y1="${ry + 11}" x2="${rx + 44}" y2="${ry + 11}" stroke="${st.color}" stroke-width="${st.width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''} marker-end="url(#${markerId(type)})"/>` +
+      `<g data-map-legend-type="${esc(type)}"><line x1="${rx}" y1="${ry + 11}" x2="${rx + 44}" y2="${ry + 11}" stroke="${st.color}" stroke-width="${st.width}"${st.dash ? ` stroke-dasharray="${st.dash}"` : ''} marker-end="url(#${markerId(type)})"/>` +
         `<text x="${rx + 54}" y="${ry + 15}" font-size="12" fill="#1a1a1a">${esc(labels.get(type) ?? type)}</text></g>`,
     );
   });
@@ -173,7 +173,7 @@ function legendSvg(catalogue: Catalogue, shownTypes: string[], top: number, widt
     parts.push(`<g transform="translate(${mx} ${my + 3})">${shape}</g><text x="${mx + 30}" y="${my + 15}" font-size="12" fill="#1a1a1a">${esc(text)}</text>`);
   });
   y += 8 + Math.ceil(marks.length / 2) * 20;
-  return { svg: `<g data-legend="" transform="translate(${PAD} ${top})">${parts.join('')}</g>`, height: y + 8 };
+  return { svg: `<g data-map-legend="" transform="translate(${PAD} ${top})">${parts.join('')}</g>`, height: y + 8 };
 }
 
 /**
@@ -207,7 +207,7 @@ export function mapSvg(catalogue: Catalogue, nodes: readonly FlowNode[], edges: 
       const name = (g.data as { name: string }).name;
       const id = g.id.replace(/^group:/, '');
       return (
-        `<g data-group-id="${esc(id)}"><rect x="${num(g.position.x)}" y="${num(g.position.y)}" width="${num(g.width ?? 0)}" height="${num(g.height ?? 0)}" rx="10" fill="#f0f4f8" stroke="#b8c0c8"/>` +
+        `<g data-map-group="${esc(id)}"><rect x="${num(g.position.x)}" y="${num(g.position.y)}" width="${num(g.width ?? 0)}" height="${num(g.height ?? 0)}" rx="10" fill="#f0f4f8" stroke="#b8c0c8"/>` +
         `<text x="${num(g.position.x + 14)}" y="${num(g.position.y + GROUP_HEADER / 2 + 6)}" font-size="15" font-weight="700" fill="#26323d">${esc(name)}</text></g>`
       );
     })
@@ -222,12 +222,12 @@ export function mapSvg(catalogue: Catalogue, nodes: readonly FlowNode[], edges: 
     `<title id="kort-titel">${esc(options.title)}</title>` +
     `<defs>${catalogue.relationTypes.map((t) => marker(t.id)).join('')}</defs>` +
     `<rect width="100%" height="100%" fill="#ffffff"/>` +
-    `<g data-caption="">${title}${caption}</g>` +
-    `<g data-map="" transform="translate(${num(PAD - minX)} ${num(mapTop - minY)})">` +
-    `<g data-groups="">${groupSvg}</g>` +
-    `<g data-edges="">${drawn.map((d) => d.path).join('')}</g>` +
-    `<g data-roles="">${roles.map((r) => roleSvg(r, catalogue)).join('')}</g>` +
-    `<g data-edge-labels="">${drawn.map((d) => d.label).join('')}</g>` +
+    `<g data-map-caption="">${title}${caption}</g>` +
+    `<g data-map-body="" transform="translate(${num(PAD - minX)} ${num(mapTop - minY)})">` +
+    `<g data-map-groups="">${groupSvg}</g>` +
+    `<g data-map-edges="">${drawn.map((d) => d.path).join('')}</g>` +
+    `<g data-map-roles="">${roles.map((r) => roleSvg(r, catalogue)).join('')}</g>` +
+    `<g data-map-edge-labels="">${drawn.map((d) => d.label).join('')}</g>` +
     `</g>${legend.svg}</svg>\n`
   );
 }
