@@ -192,6 +192,14 @@ test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pix
   const shownEdges = await page.locator('.svelte-flow__edge').count();
   expect(shownEdges).toBeGreaterThan(10);
 
+  // Ctrl+P (the browser's own print, here page.pdf()) prints the map alone, on one landscape page
+  // (the print area loads when the page is idle after start; wait for it as a user's Ctrl+P would come later)
+  await expect.poll(() => page.evaluate(() => performance.getEntriesByType('resource').some((e) => /\/PrintArea-[^/]+\.js$/.test(e.name)))).toBe(true);
+  const direct = await pdfPages(await page.pdf({ preferCSSPageSize: true }));
+  expect(direct).toHaveLength(1);
+  expect(direct[0]!.width).toBeGreaterThan(direct[0]!.height);
+  expect(direct[0]!.text).toContain('Signaturforklaring');
+
   const exportMenu = async (name: string) => {
     await page.getByRole('button', { name: 'Eksportér', exact: true }).click();
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Eksportér kortet' }).getByRole('button', { name }).click()]);
