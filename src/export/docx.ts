@@ -73,8 +73,8 @@ function items(groups: ItemGroup[]): Paragraph[] {
   ]);
 }
 
-function roleSection(r: RoleReport, system: string): (Paragraph | Table)[] {
-  const out: (Paragraph | Table)[] = [heading(r.name, HeadingLevel.HEADING_2, true), p(r.group, { italics: true })];
+function roleSection(r: RoleReport, system: string, newPage: boolean): (Paragraph | Table)[] {
+  const out: (Paragraph | Table)[] = [heading(r.name, HeadingLevel.HEADING_2, newPage), p(r.group, { italics: true })];
   out.push(
     p(`Varetages af: ${names(r.holders) || 'ingen (ubesat)'}`),
     p(`Stedfortræder: ${r.deputy?.name ?? 'ingen'}`),
@@ -121,8 +121,9 @@ export function catalogueDocument(report: CatalogueReport, map: MapImage | null)
     new Paragraph({ pageBreakBefore: true, children: [new TextRun({ text: 'Indhold', bold: true, size: 32 })] }),
     new TableOfContents('Indhold', { hyperlink: true, headingStyleRange: '1-2' }),
   ];
+  // eight columns: the overview gets a landscape page of its own
   const overview: (Paragraph | Table)[] = [
-    heading('Rollerne i kataloget', HeadingLevel.HEADING_1, true),
+    heading('Rollerne i kataloget', HeadingLevel.HEADING_1),
     table(
       ['Rolle', 'Varetages af', 'Stedfortræder', 'Enhed', 'E-mail', 'Udpeges i', 'Status', 'SPOC'],
       report.roles.map((r) => [
@@ -136,7 +137,9 @@ export function catalogueDocument(report: CatalogueReport, map: MapImage | null)
         r.spoc.join(', '),
       ]),
     ),
-    heading('SPOC-tidslinje', HeadingLevel.HEADING_1, true),
+  ];
+  const timeline: (Paragraph | Table)[] = [
+    heading('SPOC-tidslinje', HeadingLevel.HEADING_1),
     p('KOMBITs kontaktperson (SPOC) for it-systemet skifter over tid (Bilag 1, punkt 2 og 6). Kildens figur 5 er ikke med i teksten; tidslinjen er bygget af rollernes SPOC-opgaver og livsforløb.'),
     table(
       ['Fase', 'SPOC', 'Varetages af', 'Grundlag'],
@@ -150,16 +153,21 @@ export function catalogueDocument(report: CatalogueReport, map: MapImage | null)
       ...(report.handover.note ? [['Bemærkning', report.handover.note]] : []),
     ]),
   ];
-  const roles = [heading('Rollebeskrivelser', HeadingLevel.HEADING_1, true), ...report.roles.flatMap((r) => roleSection(r, report.system))];
-  const closing = [heading('Kilde', HeadingLevel.HEADING_1, true), p(report.source), p('Rollernes navne, effekter, opgaver og ansvar er gengivet ordret fra kilden. Tekst mærket »Tilpasset for …« er kommunens egen.')];
+  const roles = [heading('Rollebeskrivelser', HeadingLevel.HEADING_1, true), ...report.roles.flatMap((r, i) => roleSection(r, report.system, i > 0))];
+  const closing = [heading('Kilde', HeadingLevel.HEADING_1), p(report.source), p('Rollernes navne, effekter, opgaver og ansvar er gengivet ordret fra kilden. Tekst mærket »Tilpasset for …« er kommunens egen.')];
   const portrait = { headers: { default: header }, footers: { default: footer } };
-  const sections: ISectionOptions[] = [{ ...portrait, children: [...cover, ...overview, ...roles] }];
+  const landscape = { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } } };
+  const sections: ISectionOptions[] = [
+    { ...portrait, children: cover },
+    { ...portrait, ...landscape, children: overview },
+    { ...portrait, children: [...timeline, ...roles] },
+  ];
   if (map) {
     // landscape, about 24 cm wide inside the margins at 96 px per inch
     const scale = Math.min(1, 900 / map.width, 560 / map.height);
     sections.push({
       ...portrait,
-      properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } },
+      ...landscape,
       children: [
         heading('Kort over rollerne', HeadingLevel.HEADING_1),
         new Paragraph({ children: [new ImageRun({ type: 'png', data: map.png, transformation: { width: Math.round(map.width * scale), height: Math.round(map.height * scale) }, altText: { name: 'Kort', title: 'Kort over rollerne', description: `Rollerne for ${report.system} og relationerne mellem dem` } })] }),
