@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { HOSTILE_CASES } from '../src/document/hostile-fixtures';
 import { test, expect } from './fixtures';
 import { iso, WorkspacePage } from './workspace-page';
+import { WORKSPACE_VERSION } from '../src/domain/workspace/schema';
 
 test.describe('storage, export and import', () => {
   test('two tabs on the same workspace stay in step', async ({ page, context }) => {
@@ -37,7 +38,7 @@ test.describe('storage, export and import', () => {
     expect(file.suggestedFilename()).toBe('Eksempel Kommune.rollekort.json');
     const text = readFileSync((await file.path())!, 'utf8');
     const doc = JSON.parse(text);
-    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: 1, catalogue: { id: 'rollegalleri', version: '1.5' } });
+    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: WORKSPACE_VERSION, catalogue: { id: 'rollegalleri', version: '1.5' } });
     expect(doc.workspace.people.some((p: { name: string }) => p.name === 'Eksport Person')).toBe(true);
 
     await page.getByLabel('Importér', { exact: true }).setInputFiles({ name: 'kopi.rollekort.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -25,8 +25,8 @@ describe('export and import', () => {
   it('writes the envelope the issue names', () => {
     const doc = JSON.parse(serializeDocument(toDocument(demoWorkspace(), REF, new Date('2026-01-02T03:04:05Z'))));
     expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'catalogue', 'workspace']);
-    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: 1, exportedAt: '2026-01-02T03:04:05.000Z', catalogue: REF });
-    expect(Object.keys(doc.workspace)).toEqual(['name', 'orgUnits', 'people', 'systems', 'assignments']);
+    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: 2, exportedAt: '2026-01-02T03:04:05.000Z', catalogue: REF });
+    expect(Object.keys(doc.workspace)).toEqual(['name', 'orgUnits', 'people', 'systems', 'assignments', 'catalogueDrafts', 'catalogueRoles', 'klikTasks']);
   });
 
   it('names the file after the workspace, safely', () => {
@@ -51,7 +51,7 @@ describe('export and import', () => {
     expect(readFileSync(path, 'utf8')).toBe(generated);
     const validate = new Ajv({ strict: false }).compile(JSON.parse(generated));
     expect(validate(JSON.parse(serializeDocument(toDocument(demoWorkspace(), REF, new Date()))))).toBe(true);
-    expect(validate({ format: 'rollekort-workspace', version: 1 })).toBe(false);
+    expect(validate({ format: 'rollekort-workspace', version: 2 })).toBe(false);
   });
 });
 
@@ -81,9 +81,30 @@ describe('refusing bad files', () => {
 });
 
 describe('migrations', () => {
-  it('has nothing to lift at version 1 and refuses a missing step', () => {
-    expect(migrate({ a: 1 }, 1, 1)).toEqual({ a: 1 });
-    expect(() => migrate({}, 1, 2)).toThrow(/fra version 1 til 2/);
+  it('has nothing to lift at the current version and refuses a missing step', () => {
+    expect(migrate({ a: 1 }, 2, 2)).toEqual({ a: 1 });
+    expect(() => migrate({}, 2, 3)).toThrow(/fra version 2 til 3/);
+  });
+
+  it('lifts a version 1 file (the fixture, written by the app before the rollekatalog) to version 2', () => {
+    const text = readFileSync('test/fixtures/workspace-v1.rollekort.json', 'utf8');
+    expect(JSON.parse(text)).toMatchObject({ version: 1 });
+    expect(JSON.parse(text).workspace).not.toHaveProperty('catalogueDrafts');
+    const read = readWorkspaceText(text, cat);
+    if (!read.ok) throw new Error(read.error.message);
+    const demo = demoWorkspace();
+    expect(read.value.data.people).toHaveLength(demo.people.length);
+    expect(read.value.data.assignments).toEqual(demo.assignments);
+    expect(read.value.data.people[0]).toMatchObject({ name: 'Anne Holm', email: 'anne.holm@eksempel.dk', note: 'Direktør, "Børn, Unge"' });
+    expect(read.value.data).toMatchObject({ catalogueDrafts: [], catalogueRoles: [], klikTasks: [] });
+    // and what it became is written as version 2
+    const again = JSON.parse(serializeDocument(toDocument(read.value.data, REF)));
+    expect(again.version).toBe(2);
+  });
+
+  it('step 2 keeps collections that are already there and leaves the rest of the file alone', () => {
+    const lifted = migrate({ format: 'x', workspace: { name: 'K', klikTasks: [{ id: 't' }] } }, 1, 2);
+    expect(lifted).toEqual({ format: 'x', version: 2, workspace: { name: 'K', catalogueDrafts: [], catalogueRoles: [], klikTasks: [{ id: 't' }] } });
   });
 });
 

@@ -29,6 +29,11 @@ export function toDocument(data: WorkspaceData, catalogue: CatalogueRef, exporte
 
 /** The file name of an export: the workspace name made safe for file systems. */
 export function exportFileName(name: string): string {
+  return `${safeFileStem(name, 'arbejdsomraade')}.rollekort.json`;
+}
+
+/** A name made safe as (part of) a file name on every common file system; `fallback` when nothing is left. */
+export function safeFileStem(name: string, fallback: string): string {
   // bidi controls go first: "rapport\u202Efdp.exe" must not show as "…exe.pdf"
   const safe = stripBidiControls(name)
     .normalize('NFC')
@@ -37,7 +42,7 @@ export function exportFileName(name: string): string {
     .replace(/\s+/g, ' ')
     .trim()
     .slice(0, 100);
-  return `${safe || 'arbejdsomraade'}.rollekort.json`;
+  return safe || fallback;
 }
 
 /** The JSON text of an export. */

@@ -1,9 +1,17 @@
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
 /**
- * Steps that lift a workspace document from one version to the next. Version 1
- * is the first, so there is nothing to lift yet; a change of shape adds
- * `2: (doc) => ...` here and bumps WORKSPACE_VERSION.
+ * Steps that lift a workspace document from one version to the next; a change of
+ * shape adds a step here and bumps WORKSPACE_VERSION.
  */
-export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  // 2: the Bilag 1 rollekatalog per IT system (issue 10). Version 1 had none of it, so the new collections start empty.
+  2: (doc) => {
+    if (!isRecord(doc.workspace)) return doc;
+    const { catalogueDrafts = [], catalogueRoles = [], klikTasks = [], ...rest } = doc.workspace;
+    return { ...doc, workspace: { ...rest, catalogueDrafts, catalogueRoles, klikTasks } };
+  },
+};
 
 /** Applies every step from `from` up to `to`; throws when a step is missing. */
 export function migrate(doc: Record<string, unknown>, from: number, to: number): Record<string, unknown> {

@@ -112,10 +112,15 @@ function exportBytesBound(data: WorkspaceData): number {
   // a UTF-16 unit becomes at most 6 bytes of JSON (an escaped control or lone surrogate);
   // a record's keys, quotes and indentation take well under 256 bytes
   let bound = 1024 + 6 * data.name.length;
-  for (const list of [data.orgUnits, data.people, data.systems, data.assignments])
+  const lists: readonly (readonly object[])[] = [data.orgUnits, data.people, data.systems, data.assignments, data.catalogueDrafts, data.catalogueRoles, data.klikTasks];
+  for (const list of lists)
     for (const record of list) {
       bound += 256;
-      for (const value of Object.values(record)) if (typeof value === 'string') bound += 6 * value.length;
+      for (const value of Object.values(record)) {
+        if (typeof value === 'string') bound += 6 * value.length;
+        // lists of ids (a task's roles) and of small records (a draft's SPOC choices)
+        else if (Array.isArray(value)) bound += 256 + 6 * JSON.stringify(value).length;
+      }
     }
   return bound;
 }

@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../domain/result';
 import { hasVisibleText, isolate, isWellFormed, toWellFormed } from '../domain/text';
 import { checkWorkspace, danishIssue, IN_OPERATION, isKnownPhase, LIMITS, scopeProblem, WORKSPACE_VERSION, WorkspaceDataSchema, type WorkspaceData } from '../domain/workspace';
 import type { Assignment, ItSystem, OrgUnit, Person } from '../domain/workspace';
+import { CatalogueDraftSchema, CatalogueRoleSchema, KlikTaskSchema } from '../domain/workspace';
 import { WORKSPACE_FORMAT } from './envelope';
 import { migrate } from './migrations';
 import { checkWritable, type ReadError } from './read';
@@ -246,10 +247,53 @@ export function repairDocument(raw: unknown, catalogue: Catalogue): Result<Repai
   const people = mendPeople(m, ws.people, new Set(orgUnits.map((u) => u.id)));
   const systems = mendSystems(m, ws.systems);
   const assignments = mendAssignments(m, ws.assignments, new Set(people.map((p) => p.id)), new Set(systems.map((s) => s.id)));
-  const others = Object.fromEntries(OTHER_LISTS.filter((k) => itemSchema(k)).map((k) => [k, mendOther(m, k, ws[k])]));
-  const mended = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments, ...others } as WorkspaceData;
-  const data = OTHER_LISTS.length ? dropDangling(m, mended, catalogue) : mended;
+  const base = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments };
+  // the catalogue lists are mended with their own words; any other later list by its schema
+  const rest = OTHER_LISTS.filter((k) => !(CATALOGUE_LISTS as readonly string[]).includes(k) && itemSchema(k));
+  const mended = { ...mendCatalogues(m, ws, base), ...Object.fromEntries(rest.map((k) => [k, mendOther(m, k, ws[k])])) } as WorkspaceData;
+  const data = rest.length ? dropDangling(m, mended, catalogue) : mended;
   const checked = checkWritable(data, catalogue);
   if (!checked.ok) return err({ ...checked.error, message: `Arbejdsområdet kunne ikke repareres: ${checked.error.message}` });
   return ok({ data: checked.value, changes: m.changes });
+}
+
+const CATALOGUE_LISTS = ['catalogueDrafts', 'catalogueRoles', 'klikTasks'] as const;
+const CATALOGUE_LABELS = { catalogueDrafts: 'Rollekatalog', catalogueRoles: 'Katalogrolle', klikTasks: 'KLIK-opgave' } as const;
+const CATALOGUE_LIST_NAMES = { catalogueDrafts: 'Listen over rollekataloger', catalogueRoles: 'Listen over katalogroller', klikTasks: 'Listen over KLIK-opgaver' } as const;
+const CATALOGUE_SCHEMAS = { catalogueDrafts: CatalogueDraftSchema, catalogueRoles: CatalogueRoleSchema, klikTasks: KlikTaskSchema } as const;
+
+/**
+ * The Bilag 1 catalogue records that pass their own schema and point at what exists; the rest are
+ * dropped with a note. (They only refer to people, systems and roles, so dropping one breaks nothing else.)
+ */
+function mendCatalogues(m: Mender, ws: Raw, base: Omit<WorkspaceData, (typeof CATALOGUE_LISTS)[number]>): WorkspaceData {
+  const lists = { catalogueDrafts: [], catalogueRoles: [], klikTasks: [] } as Pick<WorkspaceData, (typeof CATALOGUE_LISTS)[number]>;
+  const where = new Map<object, string>();
+  for (const key of CATALOGUE_LISTS) {
+    const kept: unknown[] = [];
+    for (const { item, where: at } of m.records(ws[key], CATALOGUE_LIST_NAMES[key], CATALOGUE_LABELS[key])) {
+      const parsed = v.safeParse(CATALOGUE_SCHEMAS[key], item);
+      if (!parsed.success) m.note(`${at} er fjernet: den var ikke gyldig.`);
+      else {
+        kept.push(parsed.output);
+        where.set(parsed.output, at);
+      }
+    }
+    (lists as Record<string, unknown[]>)[key] = kept;
+  }
+  let data: WorkspaceData = { ...base, ...lists };
+  const broken = new Set<object>();
+  for (const issue of checkWorkspace(data, m.catalogue)) {
+    const hit = /^(catalogueDrafts|catalogueRoles|klikTasks)\[(\d+)\]/.exec(issue.path);
+    const record = hit ? (data[hit[1] as (typeof CATALOGUE_LISTS)[number]] as object[])[Number(hit[2])] : undefined;
+    if (record && !broken.has(record)) {
+      broken.add(record);
+      m.note(`${where.get(record)} er fjernet: ${issue.message}.`);
+    }
+  }
+  if (broken.size) {
+    data = { ...data };
+    for (const key of CATALOGUE_LISTS) (data as Record<string, unknown>)[key] = (data[key] as object[]).filter((r) => !broken.has(r));
+  }
+  return data;
 }

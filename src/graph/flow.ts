@@ -46,6 +46,7 @@ export type RelationFlowEdge = Edge<RelationEdgeData, 'relation'>;
 /** The four sides a relation can leave or enter a role box by. */
 export const SIDES = [Position.Top, Position.Right, Position.Bottom, Position.Left] as const;
 
+/** Where a side's handle sits on a role box, relative to its top-left corner. */
 function handleAt(side: Position): { x: number; y: number } {
   const { width: w, height: h } = ROLE_NODE;
   if (side === Position.Top) return { x: w / 2, y: 0 };
@@ -253,6 +254,20 @@ type Box = { x: number; y: number; w: number; h: number };
 const LABEL_HEIGHT = 20;
 const overlaps = (p: Box, q: Box) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
 
+/** The curve of a relation between two role boxes (top-left corners), as Svelte Flow draws it: path, label x, label y. */
+export function relationCurve(
+  from: { x: number; y: number },
+  sourcePosition: Position,
+  to: { x: number; y: number },
+  targetPosition: Position,
+  curvature: number | undefined,
+): [path: string, labelX: number, labelY: number] {
+  const s = handleAt(sourcePosition);
+  const t = handleAt(targetPosition);
+  const [path, x, y] = getBezierPath({ sourceX: from.x + s.x, sourceY: from.y + s.y, sourcePosition, targetX: to.x + t.x, targetY: to.y + t.y, targetPosition, curvature });
+  return [path, x, y];
+}
+
 /**
  * Where a label goes relative to the middle of its curve: the middle when free, else the
  * nearest spot (stepping up and down, then sideways) where it covers no label placed before.
@@ -266,17 +281,7 @@ function placeLabel(
   curvature: number,
   placed: Box[],
 ): { x: number; y: number } {
-  const s = handleAt(sourcePosition);
-  const t = handleAt(targetPosition);
-  const [, cx, cy] = getBezierPath({
-    sourceX: from.x + s.x,
-    sourceY: from.y + s.y,
-    sourcePosition,
-    targetX: to.x + t.x,
-    targetY: to.y + t.y,
-    targetPosition,
-    curvature,
-  });
+  const [, cx, cy] = relationCurve(from, sourcePosition, to, targetPosition, curvature);
   // 7 px per character at 12 px bold, plus padding and border; generous on purpose
   const w = text.length * 7 + 14;
   const steps = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6];

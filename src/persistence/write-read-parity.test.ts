@@ -101,7 +101,45 @@ describe('one set of rules for writing and reading', () => {
       fc.record({ id: idFrom('a'), personId: idFrom('p'), roleId: fc.constantFrom('it-arkitekt', 'projektleder', 'sikkerhedsansvarlig', 'it-arkitekt', 'kejser'), systemId: fc.option(idFrom('s'), { nil: null }) }),
       3,
     ),
-  }) as fc.Arbitrary<WorkspaceData>;
+    // the Bilag 1 catalogue: mostly empty, so that as many workspaces pass as before
+    catalogueDrafts: fc.oneof(
+      { arbitrary: fc.constant([]), weight: 3 },
+      fc.array(
+        fc.record({
+          id: idFrom('s'),
+          systemId: idFrom('s'),
+          status: fc.constantFrom('udkast', 'godkendt'),
+          stepsDone: fc.constantFrom([], ['bilag1-1'], ['bilag1-9']),
+          spoc: fc.constantFrom([], [{ stage: 'fase-1-opstart', roleId: 'projektleder' }], [{ stage: 'fase-7', roleId: 'projektleder' }]),
+        }),
+        { maxLength: 1 },
+      ),
+    ),
+    catalogueRoles: fc.oneof(
+      { arbitrary: fc.constant([]), weight: 3 },
+      fc.array(
+        fc.record(
+          {
+            id: fc.constantFrom('s-1__projektleder', 's-1__it-arkitekt', 's-2__projektleder'),
+            systemId: idFrom('s'),
+            roleId: fc.constantFrom('projektleder', 'it-arkitekt'),
+            relevant: fc.boolean(),
+            effectAddition: optionalText,
+            deputyId: fc.option(idFrom('p'), { nil: undefined, freq: 2 }),
+          },
+          { requiredKeys: ['id', 'systemId', 'roleId', 'relevant'] },
+        ),
+        { maxLength: 1 },
+      ),
+    ),
+    klikTasks: fc.oneof(
+      { arbitrary: fc.constant([]), weight: 3 },
+      fc.array(
+        fc.record({ id: idFrom('k'), systemId: idFrom('s'), title: text, perform: fc.constantFrom([], ['projektleder'], ['kejser']), answer: fc.constant([]), takePart: fc.constant([]) }),
+        { maxLength: 1 },
+      ),
+    ),
+  }) as unknown as fc.Arbitrary<WorkspaceData>;
 
   it('anything the save path accepts, the load path accepts, unchanged (property)', async () => {
     const repo = await freshRepo();

@@ -5,6 +5,8 @@ import {
   neighbourhood,
   parsePhaseFilter,
   phaseFilterKey,
+  phaseOptions,
+  columnOptions,
   searchRoles,
   spocScopes,
   type PhaseFilter,
@@ -12,6 +14,7 @@ import {
 import { layoutInputFor, type Layout, type LayoutInput } from '../graph/elk-graph';
 import { buildFlowEdges, buildFlowNodes, isDimmed, type AssigneeChip, type FlowNode, type RelationFlowEdge, type RoleView } from '../graph/flow';
 import type { LayoutEngine } from '../graph/layout-engine';
+import type { MapPicture } from './map-picture';
 import { readUrlView, writeUrlView } from './url-state';
 
 type Point = { x: number; y: number };
@@ -178,6 +181,24 @@ export class ExplorerManager {
       positions,
     });
   });
+
+  /**
+   * What a picture of the map shows: exactly the map as it stands (filters, selection, hidden
+   * relation types), or with `whole` every role and relation, unfiltered, at the same positions.
+   */
+  picture(whole = false): MapPicture {
+    const phase = [...phaseOptions(this.catalogue), ...columnOptions(this.catalogue)].find((o) => o.key === this.phaseKey)?.label ?? 'Alle faser';
+    if (!whole) return { nodes: this.nodes, edges: this.edges, hiddenTypes: this.#hiddenTypes, phase };
+    const full = layoutInputFor(this.catalogue);
+    const layout = this.#layout && Object.keys(this.#layout.roles).length === this.catalogue.roles.length ? this.#layout : (this.#initialLayout(full) ?? this.#layout);
+    if (!layout) return { nodes: [], edges: [], hiddenTypes: new Set(), phase: 'Alle faser' };
+    const views = new Map([...this.views].map(([id, v]) => [id, { ...v, active: true, match: null, inFocus: true, selected: false, spoc: [] }]));
+    const visible = new Set(this.catalogue.roles.map((r) => r.id));
+    const nodes = buildFlowNodes(this.catalogue, layout, this.#dragged, views, visible, false);
+    const positions = new Map(nodes.filter((n) => n.type === 'role').map((n) => [n.id, n.position]));
+    const edges = buildFlowEdges(this.catalogue, views, visible, { selectedEdgeId: null, selectedRoleId: null, hiddenTypes: new Set(), positions });
+    return { nodes, edges, hiddenTypes: new Set(), phase: 'Alle faser' };
+  }
 
   /** The roles the search finds, in the order they stand on the screen. */
   readonly hits: string[] = $derived.by(() => {

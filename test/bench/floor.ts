@@ -9,6 +9,7 @@ const CATALOGUE_URL = `${import.meta.env.BASE_URL}catalogues/rollegalleri-1.5.js
 
 // Loaded only when called, so the floor page itself never pulls in the layout code.
 window.__benchLayout = async (warmRuns) => (await import('./bench-layout')).benchLayout(CATALOGUE_URL, warmRuns);
+window.__benchExport = async (warmRuns) => (await import('./bench-export')).benchExport(CATALOGUE_URL, warmRuns);
 
 const target = document.getElementById('app');
 if (!target) throw new Error('Mangler #app-elementet i floor.html');

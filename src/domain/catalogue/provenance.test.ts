@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { normalizeQuote, normalizeSourceText } from './provenance';
 import { readShippedCatalogue } from './fixtures';
 import type { Catalogue } from './schema';
+import { QUOTES } from '../rollekatalog/rules';
 
 const SOURCE = resolve(process.env.ROLLEGALLERI_SOURCE ?? resolve(process.cwd(), '../shared/seed/rollegalleri-v1.5.txt'));
 const present = existsSync(SOURCE);
@@ -27,6 +28,8 @@ function verbatimStrings(cat: Catalogue): [string, string][] {
   cat.checklist.forEach((c, i) => out.push([`checklist[${i}]`, c.text]));
   cat.groups.forEach((g, i) => out.push([`groups[${i}].tasks`, g.tasks]));
   out.push(['intro.risk', cat.intro.risk], ['intro.manyToMany', cat.intro.manyToMany]);
+  // the rollekatalog rules cite these sentences of Bilag 1
+  for (const [key, quote] of Object.entries(QUOTES)) out.push([`rollekatalog QUOTES.${key}`, quote]);
   return out;
 }
 

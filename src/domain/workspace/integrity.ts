@@ -23,6 +23,15 @@ export function scopeProblem(role: Role, systemId: string | null): string | null
   return null;
 }
 
+/** The id of a role's record in a system's catalogue. */
+export const catalogueRoleId = (systemId: string, roleId: string) => `${systemId}__${roleId}`;
+
+/** Cross-cutting roles keep the source's name and description (bilag1-3); only system-specific roles take tailored text. */
+export const isTailorable = (role: Role) => role.group === 'systemspecifik';
+
+/** Why a cross-cutting role cannot be tailored, in the source's words. */
+export const LOCKED_REASON = 'Der kan ikke ændres i navn og beskrivelser af tværgående roller.';
+
 /**
  * Every reference in the workspace points at something that exists, ids are unique,
  * and system-specific roles have a system. An empty list means the workspace is sound.
@@ -77,5 +86,64 @@ export function checkWorkspace(data: WorkspaceData, catalogue: Catalogue): Works
     if (triples.has(key)) add(at, `personen ${a.personId} har allerede rollen ${a.roleId} for det samme it-system`);
     triples.add(key);
   });
+  checkCatalogues(data, catalogue, { people, systems, roles }, add, unique);
   return issues;
+}
+
+interface Known {
+  people: ReadonlySet<string>;
+  systems: ReadonlySet<string>;
+  roles: ReadonlyMap<string, Role>;
+}
+
+/** The rules for the Bilag 1 catalogues: references, one record per system and role, and locked cross-cutting roles. */
+function checkCatalogues(
+  data: WorkspaceData,
+  catalogue: Catalogue,
+  known: Known,
+  add: (path: string, message: string) => void,
+  unique: (what: string, items: readonly { id: string }[]) => Set<string>,
+) {
+  const { people, systems, roles } = known;
+  const system = (at: string, id: string) => {
+    if (!systems.has(id)) add(at, `it-systemet ${id} findes ikke`);
+  };
+  const role = (at: string, id: string) => {
+    if (!roles.has(id)) add(at, `rollen ${id} findes ikke i Rollegalleri ${catalogue.catalogueVersion}`);
+  };
+  const phase = (at: string, id: string | undefined) => {
+    if (id !== undefined && !isKnownPhase(catalogue, id)) add(at, `fasen ${id} findes ikke`);
+  };
+  unique('catalogueDrafts', data.catalogueDrafts);
+  data.catalogueDrafts.forEach((d, i) => {
+    const at = `catalogueDrafts[${i}]`;
+    system(at, d.systemId);
+    if (d.id !== d.systemId) add(`${at}.id`, `id'et skal være it-systemets id (${d.systemId})`);
+    const stages = new Set<string>();
+    d.spoc.forEach((s, j) => {
+      phase(`${at}.spoc[${j}]`, s.stage);
+      role(`${at}.spoc[${j}]`, s.roleId);
+      if (stages.has(s.stage)) add(`${at}.spoc[${j}]`, `fasen ${s.stage} har allerede en SPOC`);
+      stages.add(s.stage);
+    });
+  });
+  unique('catalogueRoles', data.catalogueRoles);
+  data.catalogueRoles.forEach((r, i) => {
+    const at = `catalogueRoles[${i}]`;
+    system(at, r.systemId);
+    role(at, r.roleId);
+    if (r.id !== catalogueRoleId(r.systemId, r.roleId)) add(`${at}.id`, `id'et skal være ${catalogueRoleId(r.systemId, r.roleId)}`);
+    if (r.deputyId !== undefined && !people.has(r.deputyId)) add(`${at}.deputyId`, `personen ${r.deputyId} findes ikke`);
+    phase(`${at}.appointIn`, r.appointIn);
+    const found = roles.get(r.roleId);
+    if (found && !isTailorable(found) && (r.effectAddition || r.tasksAddition || r.responsibilitiesAddition))
+      add(at, `${displayName(found).name} er en tværgående rolle og kan ikke tilpasses: ${LOCKED_REASON}`);
+  });
+  unique('klikTasks', data.klikTasks);
+  data.klikTasks.forEach((t, i) => {
+    const at = `klikTasks[${i}]`;
+    system(at, t.systemId);
+    phase(`${at}.phase`, t.phase);
+    for (const list of ['perform', 'answer', 'takePart'] as const) t[list].forEach((id, j) => role(`${at}.${list}[${j}]`, id));
+  });
 }

@@ -45,7 +45,7 @@ export interface PersonInput {
 
 /** An empty workspace for a municipality. */
 export function emptyWorkspace(name: string): WorkspaceData {
-  return { name: name.trim() || 'Ny kommune', orgUnits: [], people: [], systems: [], assignments: [] };
+  return { name: name.trim() || 'Ny kommune', orgUnits: [], people: [], systems: [], assignments: [], catalogueDrafts: [], catalogueRoles: [], klikTasks: [] };
 }
 
 export function renameWorkspace(ws: WorkspaceData, name: string): Result<WorkspaceData, string> {
@@ -137,6 +137,10 @@ export function removePerson(ws: WorkspaceData, personId: string): WorkspaceData
     ...ws,
     people: ws.people.filter((p) => p.id !== personId),
     assignments: ws.assignments.filter((a) => a.personId !== personId),
+    // a deputy who is gone is no deputy; the rest of the catalogue entry stays
+    catalogueRoles: ws.catalogueRoles.some((r) => r.deputyId === personId)
+      ? ws.catalogueRoles.map((r) => (r.deputyId === personId ? withoutDeputy(r) : r))
+      : ws.catalogueRoles,
   };
 }
 
@@ -163,7 +167,16 @@ export function removeSystem(ws: WorkspaceData, systemId: string): WorkspaceData
     ...ws,
     systems: ws.systems.filter((s) => s.id !== systemId),
     assignments: ws.assignments.filter((a) => a.systemId !== systemId),
+    catalogueDrafts: ws.catalogueDrafts.filter((d) => d.systemId !== systemId),
+    catalogueRoles: ws.catalogueRoles.filter((r) => r.systemId !== systemId),
+    klikTasks: ws.klikTasks.filter((t) => t.systemId !== systemId),
   };
+}
+
+function withoutDeputy<T extends { deputyId?: string }>(r: T): T {
+  const rest = { ...r };
+  delete rest.deputyId;
+  return rest;
 }
 
 /**

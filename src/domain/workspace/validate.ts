@@ -5,8 +5,24 @@ import { err, ok, type Result } from '../result';
 import { checkWorkspace, type WorkspaceIssue } from './integrity';
 import { WorkspaceDataSchema, type WorkspaceData } from './schema';
 
-const RECORDS: Record<string, string> = { orgUnits: 'Enhed', people: 'Person', systems: 'It-system', assignments: 'Tildeling' };
-const LISTS: Record<string, string> = { orgUnits: 'Listen over enheder', people: 'Listen over personer', systems: 'Listen over it-systemer', assignments: 'Listen over tildelinger' };
+const RECORDS: Record<string, string> = {
+  orgUnits: 'Enhed',
+  people: 'Person',
+  systems: 'It-system',
+  assignments: 'Tildeling',
+  catalogueDrafts: 'Rollekatalog',
+  catalogueRoles: 'Katalogrolle',
+  klikTasks: 'KLIK-opgave',
+};
+const LISTS: Record<string, string> = {
+  orgUnits: 'Listen over enheder',
+  people: 'Listen over personer',
+  systems: 'Listen over it-systemer',
+  assignments: 'Listen over tildelinger',
+  catalogueDrafts: 'Listen over rollekataloger',
+  catalogueRoles: 'Listen over katalogroller',
+  klikTasks: 'Listen over KLIK-opgaver',
+};
 const FIELDS: Record<string, string> = {
   id: 'id',
   name: 'navn',
@@ -20,6 +36,20 @@ const FIELDS: Record<string, string> = {
   personId: 'person',
   roleId: 'rolle',
   systemId: 'it-system',
+  status: 'status',
+  stepsDone: 'færdige trin',
+  spoc: 'SPOC',
+  relevant: 'relevant',
+  effectAddition: 'tilføjelse til effekt',
+  tasksAddition: 'tilføjelse til opgaver',
+  responsibilitiesAddition: 'tilføjelse til ansvar',
+  appointIn: 'udpeges i',
+  deputyId: 'stedfortræder',
+  appointedOn: 'udpeget dato',
+  deadline: 'frist',
+  perform: 'udfører',
+  answer: 'ansvarlig',
+  takePart: 'deltager',
 };
 
 /**
@@ -27,7 +57,7 @@ const FIELDS: Record<string, string> = {
  * "Person nr. 3, navn". Paths it does not know are returned as they are.
  */
 export function describeWorkspacePath(path: string): string {
-  const m = /^(orgUnits|people|systems|assignments)(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(path);
+  const m = /^(orgUnits|people|systems|assignments|catalogueDrafts|catalogueRoles|klikTasks)(?:\[(\d+)\](?:\.(\w+)(?:\[\d+\].*)?)?)?$/.exec(path);
   if (!m) return path === 'name' ? 'Arbejdsområdets navn' : path === '' ? 'Arbejdsområdet' : path;
   const [, list, index, field] = m;
   if (index === undefined) return LISTS[list!]!;
