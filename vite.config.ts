@@ -17,7 +17,7 @@ export default defineConfig({
   preview: { headers: { 'Content-Security-Policy': CONTENT_SECURITY_POLICY } },
   server: { headers: { 'Content-Security-Policy': DEV_CONTENT_SECURITY_POLICY } },
   test: {
-    include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+    include: ['src/**/*.test.ts', 'test/**/*.test.ts', 'server/**/*.test.ts'],
     environment: 'node',
   },
 });

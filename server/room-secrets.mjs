@@ -1,0 +1,101 @@
+// Who may open a room: the server keeps, per room, only SHA-256 hashes of its two secrets
+// (edit and read-only), never the secrets themselves. The first connection that presents
+// an edit secret for an unknown room registers it; every later connection must match.
+import { createHash, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, writeFile, rename, link, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+
+/** Room ids and secrets are base64url; a room id is at least 128 bits (22 characters). */
+export const ROOM_ID = /^[A-Za-z0-9_-]{22,64}$/;
+const SECRET = /^[A-Za-z0-9_-]{22,128}$/;
+
+/** The read-only secret is derived from the edit secret, so an edit link can show both links. */
+export function readSecretOf(editSecret) {
+  return createHash('sha256').update(`rollekort-read:${editSecret}`).digest('base64url');
+}
+
+const hash = (secret) => createHash('sha256').update(secret).digest('hex');
+
+function same(hexA, hexB) {
+  const a = Buffer.from(hexA, 'hex');
+  const b = Buffer.from(hexB, 'hex');
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** A refusal the client sees as `authenticationFailed` with this reason. */
+export class Refused extends Error {
+  constructor(reason) {
+    super(reason);
+    this.reason = reason;
+  }
+}
+
+/** Parses a token `edit:<secret>` or `read:<secret>`. */
+export function parseToken(token) {
+  const match = /^(edit|read):(.+)$/.exec(token ?? '');
+  if (!match || !SECRET.test(match[2])) throw new Refused('no-secret');
+  return { kind: match[1], secret: match[2] };
+}
+
+/** The room registry, one small JSON file per room under `<dataDir>/rooms/`. */
+export class RoomSecrets {
+  #dir;
+  constructor(dataDir) {
+    this.#dir = join(dataDir, 'rooms');
+  }
+
+  #file(room) {
+    return join(this.#dir, `${room}.json`);
+  }
+
+  async #read(room) {
+    try {
+      return JSON.parse(await readFile(this.#file(room), 'utf8'));
+    } catch (error) {
+      if (error.code === 'ENOENT') return null;
+      throw error;
+    }
+  }
+
+  // Link (not rename) so that of two processes registering the same room at once, exactly
+  // one wins; the other reads what the winner wrote.
+  async #register(room, secret) {
+    await mkdir(this.#dir, { recursive: true });
+    const record = { editHash: hash(secret), readHash: hash(readSecretOf(secret)), created: new Date().toISOString() };
+    const tmp = `${this.#file(room)}.${process.pid}.${Date.now()}.tmp`;
+    await writeFile(tmp, JSON.stringify(record));
+    try {
+      await link(tmp, this.#file(room));
+      return record;
+    } catch (error) {
+      if (error.code !== 'EEXIST') throw error;
+      return this.#read(room);
+    } finally {
+      await unlink(tmp).catch(() => {});
+    }
+  }
+
+  /**
+   * Checks a connection's token for a room. Returns 'edit' or 'read'; throws Refused.
+   * Only an edit secret can register an unknown room.
+   */
+  async check(room, token) {
+    if (!ROOM_ID.test(room)) throw new Refused('bad-room');
+    const { kind, secret } = parseToken(token);
+    let record = await this.#read(room);
+    if (!record) {
+      if (kind !== 'edit') throw new Refused('unknown-room');
+      record = await this.#register(room, secret);
+    }
+    if (kind === 'edit' && same(record.editHash, hash(secret))) return 'edit';
+    if (kind === 'read' && same(record.readHash, hash(secret))) return 'read';
+    throw new Refused('wrong-secret');
+  }
+}
+
+/** Writes a file atomically: a temporary file beside it, then rename. */
+export async function writeAtomically(file, data) {
+  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  await writeFile(tmp, data);
+  await rename(tmp, file);
+}
