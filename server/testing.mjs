@@ -9,6 +9,8 @@ import * as Y from 'yjs';
 
 const MAIN = fileURLToPath(new URL('./main.mjs', import.meta.url));
 
+export { syncPortFor } from './ports.mjs';
+
 /** A port the OS says is free right now. */
 export function freePort() {
   return new Promise((resolve, reject) => {
