@@ -1,11 +1,13 @@
 // Helpers for tests and benchmarks: a real sync server (or Redis) in a child process,
 // and Node clients (a Y.Doc with a HocuspocusProvider over the `ws` package).
 import { spawn, spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { HocuspocusProvider } from '@hocuspocus/provider';
 import WebSocket from 'ws';
 import * as Y from 'yjs';
+import { readSecretOf } from './room-secrets.mjs';
 
 const MAIN = fileURLToPath(new URL('./main.mjs', import.meta.url));
 
@@ -117,4 +119,10 @@ export async function waitFor(check, timeout = 10_000, what = 'condition') {
 /** Resolves once the provider has synced with the server and has nothing unsent. */
 export function settled(client, timeout = 10_000) {
   return waitFor(() => client.provider.isSynced && !client.provider.hasUnsyncedChanges, timeout, 'sync');
+}
+
+/** A new room and the tokens for it, as the app's share links make them (src/sync/share-link.ts). */
+export function newRoom() {
+  const editSecret = randomBytes(32).toString('base64url');
+  return { room: randomBytes(16).toString('base64url'), edit: `edit:${editSecret}`, read: `read:${readSecretOf(editSecret)}` };
 }
