@@ -179,12 +179,13 @@ export class ShareManager {
     // a read-only link never downgrades an edit link this browser already has
     const known = this.#rooms()[workspaceId];
     const keep = known && known.room === target.room && known.access === 'edit' && target.access === 'read';
-    this.#saveRoom(workspaceId, keep ? known : target);
     const error = await this.#workspace.openOrCreate(workspaceId, 'Delt arbejdsområde');
     if (error) return error;
+    const opened = this.#workspace.id ?? workspaceId;
+    this.#saveRoom(opened, keep ? known : target);
     this.#disconnect();
     this.#doc = null;
-    this.attach(this.#workspace.id, this.#workspace.doc);
+    this.attach(opened, this.#workspace.doc);
     return null;
   }
 
