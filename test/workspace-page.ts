@@ -94,16 +94,23 @@ export class WorkspacePage {
     await form.getByRole('button', { name: 'Tilføj', exact: true }).click();
     await expect(this.person(name)).toBeVisible();
   }
-  /** Every stored workspace record, read straight from IndexedDB. */
-  async stored(): Promise<unknown[]> {
+  /** Every stored workspace record (the checkpoints), read straight from IndexedDB. */
+  stored(): Promise<unknown[]> {
+    return this.#readAll('workspaces');
+  }
+  /** How many workspace updates are stored since their checkpoints. */
+  async storedUpdates(): Promise<number> {
+    return (await this.#readAll('updates')).length;
+  }
+  #readAll(store: string): Promise<unknown[]> {
     return this.page.evaluate(
-      () =>
+      (store) =>
         new Promise<unknown[]>((resolve, reject) => {
           const req = indexedDB.open('rollekort');
           req.onerror = () => reject(req.error);
           req.onsuccess = () => {
             const db = req.result;
-            const get = db.transaction('workspaces').objectStore('workspaces').getAll();
+            const get = db.transaction(store).objectStore(store).getAll();
             get.onsuccess = () => {
               db.close();
               resolve(get.result);
@@ -111,6 +118,7 @@ export class WorkspacePage {
             get.onerror = () => reject(get.error);
           };
         }),
+      store,
     );
   }
 }

@@ -1,6 +1,6 @@
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
-import { hasVisibleText, isolate } from '../domain/text';
+import { hasVisibleText, isolate, isWellFormed, toWellFormed } from '../domain/text';
 import { IN_OPERATION, isKnownPhase, LIMITS, scopeProblem, WORKSPACE_VERSION, type WorkspaceData } from '../domain/workspace';
 import type { Assignment, ItSystem, OrgUnit, Person } from '../domain/workspace';
 import { WORKSPACE_FORMAT } from './envelope';
@@ -33,10 +33,10 @@ class Mender {
       this.note(`${where}: havde intet synligt navn og hedder nu »${fallback}«.`);
       return fallback;
     }
-    const trimmed = x.trim();
+    const trimmed = this.whole(x.trim(), where, 'navnet');
     if (trimmed.length <= LIMITS.name) return trimmed;
     this.note(`${where}: navnet er forkortet fra ${trimmed.length.toLocaleString('da-DK')} til ${LIMITS.name} tegn.`);
-    return trimmed.slice(0, LIMITS.name).trim();
+    return toWellFormed(trimmed.slice(0, LIMITS.name)).trim();
   }
 
   text(x: unknown, where: string, what: string): string | undefined {
@@ -45,9 +45,17 @@ class Mender {
       this.note(`${where}: ${what} var ikke en tekst og er fjernet.`);
       return undefined;
     }
-    if (x.length <= LIMITS.text) return x;
-    this.note(`${where}: ${what} er forkortet fra ${x.length.toLocaleString('da-DK')} til ${LIMITS.text} tegn.`);
-    return x.slice(0, LIMITS.text);
+    const whole = this.whole(x, where, what);
+    if (whole.length <= LIMITS.text) return whole;
+    this.note(`${where}: ${what} er forkortet fra ${whole.length.toLocaleString('da-DK')} til ${LIMITS.text} tegn.`);
+    return toWellFormed(whole.slice(0, LIMITS.text));
+  }
+
+  /** The text with half tegnkoder replaced, said when there were any. */
+  whole(x: string, where: string, what: string): string {
+    if (isWellFormed(x)) return x;
+    this.note(`${where}: ${what} havde ugyldige tegn (halve tegnkoder), som er erstattet med �.`);
+    return toWellFormed(x);
   }
 
   unknownFields(item: Raw, known: readonly string[], where: string) {

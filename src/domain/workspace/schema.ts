@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { hasVisibleText } from '../text';
+import { hasVisibleText, isWellFormed } from '../text';
 
 /** Version of the workspace shape, stored with every workspace and written into every export. */
 export const WORKSPACE_VERSION = 1;
@@ -18,6 +18,7 @@ export const LIMITS = {
   assignments: 50000,
 } as const;
 const MAX_TEXT = LIMITS.text;
+const WHOLE = 'indeholder et ugyldigt tegn (en halv tegnkode)';
 const id = v.pipe(
   v.string('skal være en tekst'),
   v.minLength(1, 'må ikke være tom'),
@@ -30,8 +31,11 @@ const name = v.pipe(
   v.minLength(1, 'må ikke være tom'),
   v.maxLength(LIMITS.name, `er for lang (højst ${LIMITS.name} tegn)`),
   v.check(hasVisibleText, 'må ikke bestå af usynlige tegn alene'),
+  v.check(isWellFormed, WHOLE),
 );
-const optionalText = v.optional(v.pipe(v.string('skal være en tekst'), v.maxLength(MAX_TEXT, `er for lang (højst ${MAX_TEXT} tegn)`)));
+const optionalText = v.optional(
+  v.pipe(v.string('skal være en tekst'), v.maxLength(MAX_TEXT, `er for lang (højst ${MAX_TEXT} tegn)`), v.check(isWellFormed, WHOLE)),
+);
 const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
   v.pipe(v.array(item, 'skal være en liste'), v.maxLength(max, `har for mange ${what} (højst ${max})`));
 
