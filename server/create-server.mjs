@@ -14,6 +14,7 @@ import { RoomSecrets, writeAtomically } from './room-secrets.mjs';
 export function createSyncServer({ port = 1234, host = '0.0.0.0', dataDir, redis = null, log = () => {} }) {
   const secrets = new RoomSecrets(dataDir);
   const docs = join(dataDir, 'docs');
+  /** @param {string} room */
   const docFile = (room) => join(docs, `${room}.ydoc`);
 
   const extensions = [
@@ -22,7 +23,7 @@ export function createSyncServer({ port = 1234, host = '0.0.0.0', dataDir, redis
         try {
           return new Uint8Array(await readFile(docFile(documentName)));
         } catch (error) {
-          if (error.code === 'ENOENT') return null;
+          if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return null;
           throw error;
         }
       },

@@ -9,13 +9,18 @@ import { join } from 'node:path';
 export const ROOM_ID = /^[A-Za-z0-9_-]{22,64}$/;
 const SECRET = /^[A-Za-z0-9_-]{22,128}$/;
 
-/** The read-only secret is derived from the edit secret, so an edit link can show both links. */
+/**
+ * The read-only secret is derived from the edit secret, so an edit link can show both links.
+ * @param {string} editSecret
+ */
 export function readSecretOf(editSecret) {
   return createHash('sha256').update(`rollekort-read:${editSecret}`).digest('base64url');
 }
 
+/** @param {string} secret */
 const hash = (secret) => createHash('sha256').update(secret).digest('hex');
 
+/** @param {string} hexA @param {string} hexB */
 function same(hexA, hexB) {
   const a = Buffer.from(hexA, 'hex');
   const b = Buffer.from(hexB, 'hex');
@@ -24,41 +29,60 @@ function same(hexA, hexB) {
 
 /** A refusal the client sees as `authenticationFailed` with this reason. */
 export class Refused extends Error {
+  /** @param {string} reason */
   constructor(reason) {
     super(reason);
     this.reason = reason;
   }
 }
 
-/** Parses a token `edit:<secret>` or `read:<secret>`. */
+/**
+ * Parses a token `edit:<secret>` or `read:<secret>`.
+ * @param {string | undefined} token
+ * @returns {{ kind: 'edit' | 'read', secret: string }}
+ */
 export function parseToken(token) {
   const match = /^(edit|read):(.+)$/.exec(token ?? '');
-  if (!match || !SECRET.test(match[2])) throw new Refused('no-secret');
-  return { kind: match[1], secret: match[2] };
+  const [, kind, secret] = match ?? [];
+  if (!secret || !SECRET.test(secret)) throw new Refused('no-secret');
+  return { kind: kind === 'edit' ? 'edit' : 'read', secret };
 }
 
 /** The room registry, one small JSON file per room under `<dataDir>/rooms/`. */
+/** @typedef {{ editHash: string, readHash: string, created: string }} RoomRecord */
+
 export class RoomSecrets {
   #dir;
+  /** @param {string} dataDir */
   constructor(dataDir) {
     this.#dir = join(dataDir, 'rooms');
   }
 
+  /** @param {string} room */
   #file(room) {
     return join(this.#dir, `${room}.json`);
   }
 
+  /**
+   * @param {string} room
+   * @returns {Promise<RoomRecord | null>}
+   */
   async #read(room) {
     try {
       return JSON.parse(await readFile(this.#file(room), 'utf8'));
     } catch (error) {
-      if (error.code === 'ENOENT') return null;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return null;
       throw error;
     }
   }
 
   // Link (not rename) so that of two processes registering the same room at once, exactly
   // one wins; the other reads what the winner wrote.
+  /**
+   * @param {string} room
+   * @param {string} secret
+   * @returns {Promise<RoomRecord | null>}
+   */
   async #register(room, secret) {
     await mkdir(this.#dir, { recursive: true });
     const record = { editHash: hash(secret), readHash: hash(readSecretOf(secret)), created: new Date().toISOString() };
@@ -68,7 +92,7 @@ export class RoomSecrets {
       await link(tmp, this.#file(room));
       return record;
     } catch (error) {
-      if (error.code !== 'EEXIST') throw error;
+      if (/** @type {NodeJS.ErrnoException} */ (error).code !== 'EEXIST') throw error;
       return this.#read(room);
     } finally {
       await unlink(tmp).catch(() => {});
@@ -78,6 +102,9 @@ export class RoomSecrets {
   /**
    * Checks a connection's token for a room. Returns 'edit' or 'read'; throws Refused.
    * Only an edit secret can register an unknown room.
+   * @param {string} room
+   * @param {string | undefined} token
+   * @returns {Promise<'edit' | 'read'>}
    */
   async check(room, token) {
     if (!ROOM_ID.test(room)) throw new Refused('bad-room');
@@ -86,6 +113,7 @@ export class RoomSecrets {
     if (!record) {
       if (kind !== 'edit') throw new Refused('unknown-room');
       record = await this.#register(room, secret);
+      if (!record) throw new Error(`room ${room}: registered, but cannot be read back`);
     }
     if (kind === 'edit' && same(record.editHash, hash(secret))) return 'edit';
     if (kind === 'read' && same(record.readHash, hash(secret))) return 'read';
@@ -93,7 +121,11 @@ export class RoomSecrets {
   }
 }
 
-/** Writes a file atomically: a temporary file beside it, then rename. */
+/**
+ * Writes a file atomically: a temporary file beside it, then rename.
+ * @param {string} file
+ * @param {Uint8Array | string} data
+ */
 export async function writeAtomically(file, data) {
   const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
   await writeFile(tmp, data);

@@ -14,21 +14,29 @@ const MAIN = fileURLToPath(new URL('./main.mjs', import.meta.url));
 export { syncPortFor } from './ports.mjs';
 
 /** A port the OS says is free right now. */
+/** @returns {Promise<number>} */
 export function freePort() {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
     probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
+      const { port } = /** @type {import('node:net').AddressInfo} */ (probe.address());
       probe.close(() => resolve(port));
     });
   });
 }
 
+/**
+ * @param {import('node:child_process').ChildProcessByStdio<null, import('node:stream').Readable, import('node:stream').Readable>} child
+ * @param {RegExp} pattern
+ * @param {string} what
+ * @returns {Promise<RegExpExecArray>}
+ */
 function waitForLine(child, pattern, what) {
   return new Promise((resolve, reject) => {
     let seen = '';
     const timer = setTimeout(() => reject(new Error(`${what} did not start in 10 s:\n${seen}`)), 10_000);
+    /** @param {Buffer} chunk */
     const onData = (chunk) => {
       seen += chunk;
       const match = pattern.exec(seen);
@@ -38,17 +46,22 @@ function waitForLine(child, pattern, what) {
       }
     };
     child.stdout.on('data', onData);
-    child.stderr.on('data', (chunk) => (seen += chunk));
-    child.once('exit', (code) => {
+    child.stderr.on('data', (/** @type {Buffer} */ chunk) => (seen += chunk));
+    child.once('exit', (/** @type {number | null} */ code) => {
       clearTimeout(timer);
       reject(new Error(`${what} exited (${code}) before it started:\n${seen}`));
     });
   });
 }
 
+/**
+ * @param {import('node:child_process').ChildProcess} child
+ * @param {NodeJS.Signals} signal
+ * @returns {Promise<void>}
+ */
 function stopChild(child, signal = 'SIGTERM') {
   if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
+  return new Promise((/** @type {() => void} */ resolve) => {
     child.once('exit', () => resolve());
     child.kill(signal);
   });
@@ -59,6 +72,7 @@ function stopChild(child, signal = 'SIGTERM') {
  * @param {{ dataDir: string, port?: number, redisPort?: number }} options
  */
 export async function startSyncServer({ dataDir, port = 0, redisPort }) {
+  /** @type {NodeJS.ProcessEnv} */
   const env = { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATA_DIR: dataDir, QUIET: '1' };
   if (redisPort) env.REDIS_URL = `redis://127.0.0.1:${redisPort}`;
   else delete env.REDIS_URL;
@@ -94,20 +108,27 @@ export async function startRedis() {
  * @param {{ url: string, room: string, token: string, doc?: Y.Doc }} options
  */
 export function connectClient({ url, room, token, doc = new Y.Doc() }) {
+  /** @type {{ authenticated: string | null, failed: string | null }} */
   const events = { authenticated: null, failed: null };
-  const provider = new HocuspocusProvider({
-    url,
-    name: room,
-    token,
-    document: doc,
-    WebSocketPolyfill: WebSocket,
-    onAuthenticated: ({ scope }) => (events.authenticated = scope),
-    onAuthenticationFailed: ({ reason }) => (events.failed = reason),
-  });
+  // the provider passes its configuration on to the socket it makes, WebSocketPolyfill included
+  const provider = new HocuspocusProvider(
+    /** @type {import('@hocuspocus/provider').HocuspocusProviderConfiguration} */ ({
+      url,
+      name: room,
+      token,
+      document: doc,
+      WebSocketPolyfill: WebSocket,
+      onAuthenticated: (/** @type {{ scope: string }} */ { scope }) => (events.authenticated = scope),
+      onAuthenticationFailed: (/** @type {{ reason: string }} */ { reason }) => (events.failed = reason),
+    }),
+  );
   return { doc, provider, events, destroy: () => provider.destroy() };
 }
 
-/** Polls `check` until it returns true (or throws after `timeout` ms). */
+/**
+ * Polls `check` until it returns true (or throws after `timeout` ms).
+ * @param {() => boolean} check
+ */
 export async function waitFor(check, timeout = 10_000, what = 'condition') {
   const start = Date.now();
   while (!check()) {
@@ -116,7 +137,10 @@ export async function waitFor(check, timeout = 10_000, what = 'condition') {
   }
 }
 
-/** Resolves once the provider has synced with the server and has nothing unsent. */
+/**
+ * Resolves once the provider has synced with the server and has nothing unsent.
+ * @param {{ provider: HocuspocusProvider }} client
+ */
 export function settled(client, timeout = 10_000) {
   return waitFor(() => client.provider.isSynced && !client.provider.hasUnsyncedChanges, timeout, 'sync');
 }

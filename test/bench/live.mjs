@@ -11,14 +11,20 @@ const EDITS = 50;
 const CROWD = 10;
 const RUNS = Math.max(1, Number(process.env.BENCH_LIVE_RUNS) || 5);
 
-const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+/** @param {number[]} xs */
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 
-/** One round: `participants` clients join a fresh room, edit at once, and we wait for convergence. */
+/**
+ * One round: `participants` clients join a fresh room, edit at once, and we wait for convergence.
+ * @param {string} url
+ * @param {number} participants
+ */
 async function round(url, participants) {
   const { room, edit: token } = newRoom();
   // the first registers the room; the rest join it
-  const clients = [connectClient({ url, room, token })];
-  await settled(clients[0]);
+  const first = connectClient({ url, room, token });
+  const clients = [first];
+  await settled(first);
   for (let i = 1; i < participants; i++) clients.push(connectClient({ url, room, token }));
   await Promise.all(clients.map((c) => settled(c)));
   const total = participants * EDITS;
@@ -48,7 +54,9 @@ async function main() {
   const server = await startSyncServer({ dataDir });
   try {
     await round(server.url, 2); // warm-up: JIT and the server's first room
+    /** @type {number[]} */
     const one = [];
+    /** @type {number[]} */
     const crowd = [];
     for (let r = 0; r < RUNS; r++) {
       one.push(await round(server.url, 1));
