@@ -1,7 +1,7 @@
 // Who may open a room: the server keeps, per room, only SHA-256 hashes of its two secrets
 // (edit and read-only), never the secrets themselves. The first connection that presents
 // an edit secret for an unknown room registers it; every later connection must match.
-import { createHash, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { mkdir, readFile, writeFile, rename, link, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -76,8 +76,9 @@ export class RoomSecrets {
     }
   }
 
-  // Link (not rename) so that of two processes registering the same room at once, exactly
-  // one wins; the other reads what the winner wrote.
+  // Link (not rename) so that of two connections registering the same room at once (in one
+  // process or two), exactly one wins; the other reads what the winner wrote. Each writes
+  // its own randomly named temporary file first.
   /**
    * @param {string} room
    * @param {string} secret
@@ -86,7 +87,7 @@ export class RoomSecrets {
   async #register(room, secret) {
     await mkdir(this.#dir, { recursive: true });
     const record = { editHash: hash(secret), readHash: hash(readSecretOf(secret)), created: new Date().toISOString() };
-    const tmp = `${this.#file(room)}.${process.pid}.${Date.now()}.tmp`;
+    const tmp = `${this.#file(room)}.${randomBytes(6).toString('hex')}.tmp`;
     await writeFile(tmp, JSON.stringify(record));
     try {
       await link(tmp, this.#file(room));
@@ -127,7 +128,7 @@ export class RoomSecrets {
  * @param {Uint8Array | string} data
  */
 export async function writeAtomically(file, data) {
-  const tmp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  const tmp = `${file}.${randomBytes(6).toString('hex')}.tmp`;
   await writeFile(tmp, data);
   await rename(tmp, file);
 }
