@@ -77,6 +77,22 @@ async function joinRoom(page: Page, link: string, name: string) {
   expect(new URL(page.url()).hash).toBe('');
 }
 
+/** The facilitator (the test's own page) opens the app and shares the workspace as Anne. */
+async function sharedRoom(page: Page) {
+  const a = new WorkspacePage(page);
+  await a.open();
+  const { dialog, edit, read } = await shareWorkspace(page, 'Anne');
+  await dialog.getByRole('button', { name: 'Luk' }).click();
+  return { a, edit, read };
+}
+
+/** Another participant who opens `link` and gives their name. */
+async function joined(browser: Browser, errors: string[], link: string, name: string) {
+  const them = await participant(browser, errors);
+  await joinRoom(them.page, link, name);
+  return them;
+}
+
 test('two people in one room see each other, their new people and assignments within 1 s', async ({ page, browser }) => {
   const errors: string[] = [];
   const a = new WorkspacePage(page);
@@ -112,12 +128,8 @@ test('two people in one room see each other, their new people and assignments wi
 
 test('a read-only link shows the room live but cannot change it', async ({ page, browser }) => {
   const errors: string[] = [];
-  const a = new WorkspacePage(page);
-  await a.open();
-  const { dialog, read } = await shareWorkspace(page, 'Anne');
-  await dialog.getByRole('button', { name: 'Luk' }).click();
-  const { page: pageV, w: v } = await participant(browser, errors);
-  await joinRoom(pageV, read, 'Vera');
+  const { a, read } = await sharedRoom(page);
+  const { page: pageV, w: v } = await joined(browser, errors, read, 'Vera');
   await expect(pageV.getByText('Kun visning')).toBeVisible();
   await expect(v.person('Bo Madsen')).toBeVisible();
 
@@ -154,15 +166,15 @@ const near = (a: { x: number; y: number; zoom: number }, b: { x: number; y: numb
 
 test('a wrong secret is refused with a Danish message, and shows none of the room', async ({ page, browser }) => {
   const errors: string[] = [];
-  const a = new WorkspacePage(page);
-  await a.open();
-  const { dialog, edit } = await shareWorkspace(page, 'Anne');
-  await dialog.getByRole('button', { name: 'Luk' }).click();
+  const { a, edit } = await sharedRoom(page);
+  await a.addPerson('Hemmelig Person');
   const wrong = edit.replace(/rediger=[\w-]+$/, `rediger=${'A'.repeat(43)}`);
-  const { page: pageC } = await participant(browser, errors);
+  const { page: pageC, w: c } = await participant(browser, errors);
   await pageC.goto(wrong);
   await expect(pageC.getByRole('alert').filter({ hasText: 'hemmeligheden passer ikke' })).toBeVisible();
   await expect(liveState(pageC)).toHaveText('Adgang nægtet');
+  await expect(c.person('Bo Madsen')).toHaveCount(0);
+  await expect(c.person('Hemmelig Person')).toHaveCount(0);
   await expect(pageC.getByRole('list', { name: 'Forbundne personer' })).not.toContainText('Anne');
   await expect(page.getByRole('list', { name: 'Forbundne personer' }).getByRole('listitem')).toHaveCount(1);
   expect(errors).toEqual([]);
@@ -170,12 +182,8 @@ test('a wrong secret is refused with a Danish message, and shows none of the roo
 
 test('"Følg mig": the others follow the facilitator\'s camera and selection, until they stop', async ({ page, browser }) => {
   const errors: string[] = [];
-  const a = new WorkspacePage(page);
-  await a.open();
-  const { dialog, edit } = await shareWorkspace(page, 'Anne');
-  await dialog.getByRole('button', { name: 'Luk' }).click();
-  const { page: pageB } = await participant(browser, errors);
-  await joinRoom(pageB, edit, 'Bo');
+  const { a, edit } = await sharedRoom(page);
+  const { page: pageB } = await joined(browser, errors, edit, 'Bo');
 
   await page.getByRole('button', { name: 'Følg mig' }).click();
   await expect(page.getByRole('button', { name: 'Følg mig' })).toHaveAttribute('aria-pressed', 'true');
@@ -200,12 +208,8 @@ test('"Følg mig": the others follow the facilitator\'s camera and selection, un
 
 test('offline: both edit, the connection returns, and both end with all edits', async ({ page, browser }) => {
   const errors: string[] = [];
-  const a = new WorkspacePage(page);
-  await a.open();
-  const { dialog, edit } = await shareWorkspace(page, 'Anne');
-  await dialog.getByRole('button', { name: 'Luk' }).click();
-  const { page: pageB, w: b, context: contextB } = await participant(browser, errors);
-  await joinRoom(pageB, edit, 'Bo');
+  const { a, edit } = await sharedRoom(page);
+  const { page: pageB, w: b, context: contextB } = await joined(browser, errors, edit, 'Bo');
 
   await contextB.setOffline(true);
   await expect(liveState(pageB)).toHaveText('Arbejder offline: ændringer sendes, når forbindelsen er tilbage');
@@ -224,12 +228,8 @@ test('offline: both edit, the connection returns, and both end with all edits', 
 
 test('the server restarts in the middle of a session, and nothing is lost', async ({ page, browser }) => {
   const errors: string[] = [];
-  const a = new WorkspacePage(page);
-  await a.open();
-  const { dialog, edit } = await shareWorkspace(page, 'Anne');
-  await dialog.getByRole('button', { name: 'Luk' }).click();
-  const { page: pageB, w: b } = await participant(browser, errors);
-  await joinRoom(pageB, edit, 'Bo');
+  const { a, edit } = await sharedRoom(page);
+  const { page: pageB, w: b } = await joined(browser, errors, edit, 'Bo');
   await a.addPerson('Før genstart');
   await expect(b.person('Før genstart')).toBeVisible();
 
@@ -245,8 +245,7 @@ test('the server restarts in the middle of a session, and nothing is lost', asyn
   }
 
   // a newcomer after the restart gets everything from the server
-  const { page: pageC, w: c } = await participant(browser, errors);
-  await joinRoom(pageC, edit, 'Cecilie');
+  const { w: c } = await joined(browser, errors, edit, 'Cecilie');
   for (const name of ['Før genstart', 'Under genstart A', 'Under genstart B']) await expect(c.person(name)).toBeVisible();
   expect(errors).toEqual([]);
 });

@@ -51,6 +51,8 @@ export class ShareManager {
   #workspace: SharedWorkspace;
   #store: Storage | null;
   #provider: HocuspocusProvider | null = null;
+  /** The current connection's identity; callbacks of an older one are ignored. */
+  #session: object | null = null;
   #doc: Y.Doc | null = null;
   #everConnected = false;
   #viewTimer: ReturnType<typeof setTimeout> | null = null;
@@ -72,6 +74,13 @@ export class ShareManager {
     this.#store = store;
     this.#name = store?.getItem(NAME_KEY) ?? '';
     this.#server = store?.getItem(SERVER_KEY) ?? '';
+    // An open WebSocket can outlive the network for a long time (until the provider's 30 s
+    // silence check); when the browser knows it is offline, say so at once and reconnect
+    // as soon as it is back.
+    if (typeof window !== 'undefined') {
+      window.addEventListener('offline', () => this.#provider?.configuration.websocketProvider.disconnect());
+      window.addEventListener('online', () => void this.#provider?.configuration.websocketProvider.connect());
+    }
   }
 
   /** The room the open workspace is connected to, or null when it is not shared. */
@@ -203,24 +212,31 @@ export class ShareManager {
     this.#everConnected = false;
     this.#workspace.readOnly = target.access === 'read';
     this.#links = null;
+    // The provider calls back while it is being constructed (its first status), so the
+    // callbacks know their connection by this token, not by the provider constant.
+    const session = {};
+    this.#session = session;
+    const current = () => this.#session === session;
     const provider = new HocuspocusProvider({
       url: target.server,
       name: target.room,
       token: tokenOf(target),
       document: doc,
-      onStatus: ({ status }) => this.#onStatus(provider, status),
+      onStatus: ({ status }) => {
+        if (current()) this.#onStatus(status);
+      },
       onSynced: () => {
-        if (this.#provider !== provider) return;
+        if (!current()) return;
         this.#everConnected = true;
         if (this.#state !== 'refused') this.#state = 'connected';
       },
       onAuthenticationFailed: ({ reason }) => {
-        if (this.#provider !== provider) return;
+        if (!current()) return;
         this.#state = 'refused';
         this.#refusal = refusalText(reason);
       },
       onAwarenessChange: ({ states }) => {
-        if (this.#provider !== provider) return;
+        if (!current()) return;
         const peers: Peer[] = [];
         for (const s of states) {
           if (s.clientId === doc.clientID) continue;
@@ -244,11 +260,11 @@ export class ShareManager {
     return typeof location === 'undefined' ? 'http://localhost/' : `${location.origin}${location.pathname}`;
   }
 
-  #onStatus(provider: HocuspocusProvider, status: WebSocketStatus) {
-    if (this.#provider !== provider || this.#state === 'refused') return;
+  #onStatus(status: WebSocketStatus) {
+    if (this.#state === 'refused') return;
     if (status === WebSocketStatus.Connected) {
       // connected, but not yet synced or authenticated: keep what we showed
-      if (provider.isSynced) this.#state = 'connected';
+      if (this.#provider?.isSynced) this.#state = 'connected';
     } else if (status === WebSocketStatus.Disconnected) {
       const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
       this.#state = this.#everConnected || offline ? 'offline' : 'unreachable';
@@ -258,6 +274,7 @@ export class ShareManager {
   #disconnect() {
     if (this.#viewTimer) clearTimeout(this.#viewTimer);
     this.#viewTimer = null;
+    this.#session = null;
     this.#provider?.destroy();
     this.#provider = null;
     if (this.#target?.access === 'read') this.#workspace.readOnly = false;
