@@ -5,7 +5,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
 import { WorkspacePage } from './workspace-page';
-import { startSyncServer, syncPortFor } from '../server/testing.mjs';
+import { connectClient, settled, startSyncServer, syncPortFor } from '../server/testing.mjs';
 
 // Live workshops against a real sync server (`node server/main.mjs`), started here on the
 // port the preview server proxies /sync to (playwright.config.ts), so the app reaches it
@@ -248,4 +248,28 @@ test('the server restarts in the middle of a session, and nothing is lost', asyn
   const { w: c } = await joined(browser, errors, edit, 'Cecilie');
   for (const name of ['Før genstart', 'Under genstart A', 'Under genstart B']) await expect(c.person(name)).toBeVisible();
   expect(errors).toEqual([]);
+});
+
+test('invalid data from a peer is left out and shown as a warning; the rest stays', async ({ page }) => {
+  const { a, edit } = await sharedRoom(page);
+  // a hostile or broken peer with the edit link writes records that break the rules
+  const fragment = new URLSearchParams(new URL(edit).hash.slice(1));
+  const peer = connectClient({ url: server.url, room: fragment.get('rum')!, token: `edit:${fragment.get('rediger')}` });
+  try {
+    await settled(peer);
+    peer.doc.getMap('assignments').set('a-bad', { o: 1e9, r: { id: 'a-bad', personId: 'nobody', roleId: 'ukendt-rolle', systemId: null } });
+    peer.doc.getMap('people').set('p-bad', { o: 1e9, r: { id: 'p-bad', name: '' } });
+    await settled(peer);
+    const warning = page.locator('[data-remote-issues]');
+    await expect(warning).toBeVisible();
+    await expect(warning).toContainText('brød reglerne');
+    await expect(warning).toContainText('personen findes ikke');
+    await page.screenshot({ path: 'test-results/live-remote-issues.png' });
+    // the valid workspace is untouched and still works
+    await expect(a.person('Bo Madsen')).toBeVisible();
+    await a.addPerson('Efter fejlen');
+    await expect.poll(() => [...peer.doc.getMap<{ r: { name: string } }>('people').values()].some((e) => e.r.name === 'Efter fejlen')).toBe(true);
+  } finally {
+    peer.destroy();
+  }
 });
