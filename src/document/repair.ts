@@ -1,7 +1,8 @@
+import * as v from 'valibot';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import { hasVisibleText, isolate, isWellFormed, toWellFormed } from '../domain/text';
-import { IN_OPERATION, isKnownPhase, LIMITS, scopeProblem, WORKSPACE_VERSION, type WorkspaceData } from '../domain/workspace';
+import { checkWorkspace, danishIssue, IN_OPERATION, isKnownPhase, LIMITS, scopeProblem, WORKSPACE_VERSION, WorkspaceDataSchema, type WorkspaceData } from '../domain/workspace';
 import type { Assignment, ItSystem, OrgUnit, Person } from '../domain/workspace';
 import { WORKSPACE_FORMAT } from './envelope';
 import { migrate } from './migrations';
@@ -175,6 +176,48 @@ function mendAssignments(m: Mender, x: unknown, people: Set<string>, systems: Se
   return m.cap(out, LIMITS.assignments, 'tildelinger');
 }
 
+/** The fields of a workspace mended one by one above; any other list (a later version's) is mended by its schema. */
+const MENDED = ['name', 'orgUnits', 'people', 'systems', 'assignments'];
+const OTHER_LISTS = Object.keys(WorkspaceDataSchema.entries).filter((k) => !MENDED.includes(k));
+
+/** The schema of one record of a list field, looking through `optional` and pipes. */
+function itemSchema(key: string): v.GenericSchema | null {
+  let schema = (WorkspaceDataSchema.entries as Record<string, unknown>)[key] as { type: string; item?: v.GenericSchema; wrapped?: unknown } | undefined;
+  if (schema?.type === 'optional') schema = schema.wrapped as typeof schema;
+  return schema?.type === 'array' && schema.item ? schema.item : null;
+}
+
+/** A list a later version added: each record that passes its schema is kept, the rest dropped with a note. */
+function mendOther(m: Mender, key: string, x: unknown): unknown[] {
+  const item = itemSchema(key);
+  if (!item) return [];
+  return m.records(x, `Listen »${key}«`, `Post i »${key}«`).flatMap(({ item: record, where }) => {
+    const parsed = v.safeParse(item, record);
+    if (parsed.success) return [parsed.output];
+    m.note(`${where} er fjernet: ${danishIssue(parsed.issues[0]).message}.`);
+    return [];
+  });
+}
+
+/** Drops the records of the later lists that point at something that is gone, until none does. */
+function dropDangling(m: Mender, data: WorkspaceData, catalogue: Catalogue): WorkspaceData {
+  let out = data as unknown as Record<string, unknown[]>;
+  for (let round = 0; round < 10; round++) {
+    const drop = new Map<string, Set<number>>();
+    for (const issue of checkWorkspace(out as unknown as WorkspaceData, catalogue)) {
+      const at = /^(\w+)\[(\d+)\]/.exec(issue.path);
+      if (!at || !OTHER_LISTS.includes(at[1]!)) continue;
+      if (!drop.has(at[1]!)) drop.set(at[1]!, new Set());
+      drop.get(at[1]!)!.add(Number(at[2]));
+      m.note(`Post nr. ${n(Number(at[2]))} i »${at[1]}« er fjernet: ${issue.message}.`);
+    }
+    if (!drop.size) break;
+    out = { ...out };
+    for (const [key, indexes] of drop) out[key] = out[key]!.filter((_, i) => !indexes.has(i));
+  }
+  return out as unknown as WorkspaceData;
+}
+
 /**
  * Makes a stored document that fails the rules into a workspace that passes them: it
  * drops or trims exactly what breaks a rule and lists each change. It refuses what it
@@ -197,13 +240,15 @@ export function repairDocument(raw: unknown, catalogue: Catalogue): Result<Repai
   } else if (isRecord(raw)) m.note('Versionsnummeret manglede og er sat.');
   const ws: Raw = isRecord(doc.workspace) ? doc.workspace : {};
   if (isRecord(raw) && !isRecord(doc.workspace)) m.note('Arbejdsområdets indhold manglede; det er nu tomt.');
-  m.unknownFields(ws, ['name', 'orgUnits', 'people', 'systems', 'assignments'], 'Arbejdsområdet');
+  m.unknownFields(ws, [...MENDED, ...OTHER_LISTS], 'Arbejdsområdet');
 
   const orgUnits = mendUnits(m, ws.orgUnits);
   const people = mendPeople(m, ws.people, new Set(orgUnits.map((u) => u.id)));
   const systems = mendSystems(m, ws.systems);
   const assignments = mendAssignments(m, ws.assignments, new Set(people.map((p) => p.id)), new Set(systems.map((s) => s.id)));
-  const data: WorkspaceData = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments };
+  const others = Object.fromEntries(OTHER_LISTS.filter((k) => itemSchema(k)).map((k) => [k, mendOther(m, k, ws[k])]));
+  const mended = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments, ...others } as WorkspaceData;
+  const data = OTHER_LISTS.length ? dropDangling(m, mended, catalogue) : mended;
   const checked = checkWritable(data, catalogue);
   if (!checked.ok) return err({ ...checked.error, message: `Arbejdsområdet kunne ikke repareres: ${checked.error.message}` });
   return ok({ data: checked.value, changes: m.changes });

@@ -393,11 +393,17 @@ export class WorkspaceManager {
       if (this.#id) this.#channel?.post({ type: 'update', id: this.#id, update });
       void this.#flush();
     }
-    if (origin !== LOCAL_ORIGIN) this.#reread();
+    if (origin !== LOCAL_ORIGIN && !this.#rereadDue) {
+      // a burst of updates (a server catching up, a tab's undo) is read back once
+      this.#rereadDue = true;
+      queueMicrotask(() => this.#reread());
+    }
   };
+  #rereadDue = false;
 
   /** The view of the doc after a change from elsewhere: what breaks a rule is left out and said. */
   #reread() {
+    this.#rereadDue = false;
     if (!this.#doc) return;
     const view = readWorkspace(this.#doc, this.catalogue);
     this.#data = view.data;
@@ -423,12 +429,14 @@ export class WorkspaceManager {
   undo() {
     if (this.#readOnly || !this.#undoManager?.undoStack.length) return;
     this.#undoManager.undo();
+    this.#reread();
     this.#message = 'Den seneste ændring er fortrudt.';
   }
 
   redo() {
     if (this.#readOnly || !this.#undoManager?.redoStack.length) return;
     this.#undoManager.redo();
+    this.#reread();
     this.#message = 'Ændringen er gentaget.';
   }
 

@@ -59,17 +59,25 @@ export function applyEdit(doc: Y.Doc, before: WorkspaceData | null, after: Works
       const prev = before ? records(before, key) : [];
       if (prev === next) continue;
       const map = collection(doc, key);
-      const old = new Map(prev.map((r) => [r.id, r]));
+      // an edit changes a few records in a long list: look only at the stretch between the
+      // unchanged start and the unchanged end, so an edit costs the same in any size of workspace
+      let from = 0;
+      while (from < prev.length && from < next.length && prev[from] === next[from]) from++;
+      let tail = 0;
+      while (tail < prev.length - from && tail < next.length - from && prev[prev.length - 1 - tail] === next[next.length - 1 - tail]) tail++;
+      const changed = next.slice(from, next.length - tail);
+      const old = new Map(prev.slice(from, prev.length - tail).map((r) => [r.id, r]));
       // where each existing record stands, and the next one after each place: new records go between
-      const placed = next.map((r) => map.get(r.id)?.o);
-      const following: (number | undefined)[] = new Array(next.length);
-      for (let i = next.length - 1, o: number | undefined; i >= 0; i--) {
-        following[i] = o;
-        if (placed[i] !== undefined) o = placed[i];
+      const placed = changed.map((r) => map.get(r.id)?.o);
+      const following: (number | undefined)[] = new Array(changed.length);
+      let ahead: number | undefined = tail ? map.get(next[next.length - tail]!.id)?.o : undefined;
+      for (let i = changed.length - 1; i >= 0; i--) {
+        following[i] = ahead;
+        if (placed[i] !== undefined) ahead = placed[i];
       }
       const keep = new Set<string>();
-      let last = -Infinity;
-      next.forEach((r, i) => {
+      let last = from ? (map.get(next[from - 1]!.id)?.o ?? -Infinity) : -Infinity;
+      changed.forEach((r, i) => {
         keep.add(r.id);
         const at = placed[i];
         const inOrder = at !== undefined && at > last;
@@ -77,9 +85,9 @@ export function applyEdit(doc: Y.Doc, before: WorkspaceData | null, after: Works
           last = at;
           return;
         }
-        const after = following[i];
-        const o = inOrder ? at : after === undefined || after <= last ? (last === -Infinity ? 0 : last + 1) : last === -Infinity ? after - 1 : (last + after) / 2;
-        map.set(r.id, { o, r: written[i] ?? r });
+        const up = following[i];
+        const o = inOrder ? at : up === undefined || up <= last ? (last === -Infinity ? 0 : last + 1) : last === -Infinity ? up - 1 : (last + up) / 2;
+        map.set(r.id, { o, r: written[from + i] ?? r });
         last = o;
       });
       for (const id of old.keys()) if (!keep.has(id)) map.delete(id);
