@@ -108,6 +108,9 @@ test('two people in one room see each other, their new people and assignments wi
   await joinRoom(pageB, edit, 'Bo Deltager');
   await expect(page.getByRole('list', { name: 'Forbundne personer' })).toContainText('Bo Deltager');
   await expect(pageB.getByRole('list', { name: 'Forbundne personer' })).toContainText('Anne Facilitator');
+  // joining takes the room's name and renames nothing
+  await expect(b.workspaceSelect.locator('option:checked')).toHaveText('Eksempel Kommune');
+  await expect(a.workspaceSelect.locator('option:checked')).toHaveText('Eksempel Kommune');
 
   // B adds a person and gives them a role; A sees both within a second
   await b.addPerson('Live Person');

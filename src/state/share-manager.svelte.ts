@@ -1,5 +1,5 @@
 import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
-import type * as Y from 'yjs';
+import * as Y from 'yjs';
 import { err, ok, type Result } from '../domain/result';
 import { blockedServerText } from '../sync/csp-check';
 import { colourFor, LINK_TEXT, readPresence, refusalText, type LinkState, type Peer, type ViewRect } from '../sync/presence';
@@ -35,6 +35,7 @@ function storage(): Storage | null {
 }
 
 const VIEW_THROTTLE_MS = 80;
+const PEEK_TIMEOUT_MS = 3000;
 
 /** Why this page may not reach `server` (its CSP meta tag), in Danish, or null. */
 function blockedByPolicy(server: string): string | null {
@@ -188,7 +189,7 @@ export class ShareManager {
     // a read-only link never downgrades an edit link this browser already has
     const known = this.#rooms()[workspaceId];
     const keep = known && known.room === target.room && known.access === 'edit' && target.access === 'read';
-    const error = await this.#workspace.openOrCreate(workspaceId, 'Delt arbejdsområde');
+    const error = await this.#workspace.openOrCreate(workspaceId, (await this.#peekName(target)) ?? 'Delt arbejdsområde');
     if (error) return error;
     const opened = this.#workspace.id ?? workspaceId;
     this.#saveRoom(opened, keep ? known : target);
@@ -196,6 +197,40 @@ export class ShareManager {
     this.#doc = null;
     this.attach(opened, this.#workspace.doc);
     return null;
+  }
+
+  /**
+   * The room's workspace name, read from the server before a new local copy is made: the
+   * copy is created with that name, so joining never puts a name of its own into the shared
+   * document (two names written at once would leave whichever Yjs happens to keep).
+   * Null when the server cannot tell within a few seconds.
+   */
+  #peekName(target: ShareTarget): Promise<string | null> {
+    const doc = new Y.Doc();
+    return new Promise((resolve) => {
+      let provider: HocuspocusProvider | null = null;
+      const timer = setTimeout(() => finish(null), PEEK_TIMEOUT_MS);
+      const finish = (name: string | null) => {
+        clearTimeout(timer);
+        provider?.destroy();
+        doc.destroy();
+        resolve(name);
+      };
+      const read = () => {
+        const name = doc.getMap('meta').get('name');
+        return typeof name === 'string' && name.trim() ? name : null;
+      };
+      // no awareness: nobody should see this short visit as a person in the room
+      provider = new HocuspocusProvider({
+        url: target.server,
+        name: target.room,
+        token: tokenOf(target),
+        document: doc,
+        awareness: null,
+        onSynced: () => finish(read()),
+        onAuthenticationFailed: () => finish(null),
+      });
+    });
   }
 
   /** Ends sharing for the open workspace on this device; the local copy stays. */

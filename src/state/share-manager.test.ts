@@ -19,8 +19,10 @@ class FakeWorkspace implements SharedWorkspace {
   id: string | null = 'ws-local';
   doc: Y.Doc | null = new Y.Doc();
   readOnly = false;
-  async openOrCreate(id: string) {
+  createdWithName: string | null = null;
+  async openOrCreate(id: string, name: string) {
     this.id = id;
+    this.createdWithName = name;
     this.doc = new Y.Doc();
     return null;
   }
@@ -63,10 +65,13 @@ describe('ShareManager', { timeout: 30_000 }, () => {
   it('shares a workspace; a participant opens the link and gets the same document, and sees who is there', async () => {
     const anne = await shared();
     anne.workspace.doc!.getMap('people').set('p1', { id: 'p1', name: 'Før linket' });
+    anne.workspace.doc!.getMap('meta').set('name', 'Eksempel Kommune');
     const bo = person('Bo');
     const hash = new URL(anne.share.links!.edit).hash;
     expect(await bo.share.openLink(hash)).toBeNull();
     expect(bo.workspace.id).toBe(`live-${anne.share.target!.room}`);
+    // the local copy is made with the room's own name, so joining renames nothing
+    expect(bo.workspace.createdWithName).toBe('Eksempel Kommune');
     await waitFor(() => bo.share.state === 'connected', 10_000, 'Bo connected');
     await waitFor(() => bo.workspace.doc!.getMap('people').has('p1'), 10_000, 'the document');
     expect(bo.workspace.readOnly).toBe(false);
