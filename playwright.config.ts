@@ -1,5 +1,6 @@
 import { defineConfig, devices } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from './test/browser.mjs';
+import { syncPortFor } from './server/ports.mjs';
 
 // PW_PORT lets two checkouts run their browser tests side by side.
 const port = Number(process.env.PW_PORT ?? 4173);
@@ -23,6 +24,8 @@ export default defineConfig({
     command: `node node_modules/vite/bin/vite.js preview --port ${port} --strictPort`,
     url: `http://localhost:${port}`,
     reuseExistingServer: !process.env.CI,
+    // /sync on the preview server leads to the sync server test/live.spec.ts starts
+    env: { ROLLEKORT_SYNC_PROXY: `http://127.0.0.1:${syncPortFor(port)}` },
   },
   projects: [
     {

@@ -12,12 +12,14 @@ declare global {
  * trips the Content Security Policy (a `securitypolicyviolation` event in any document
  * the page loads).
  */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; expectedConsoleErrors: RegExp[] }>({
+  /** Console errors a test provokes on purpose (a sync server going away); never CSP violations. */
+  expectedConsoleErrors: [[], { option: true }],
   consoleErrors: [
-    async ({ page }, use) => {
+    async ({ page, expectedConsoleErrors }, use) => {
       const errors: string[] = [];
       page.on('console', (msg) => {
-        if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
+        if (msg.type() === 'error' && !expectedConsoleErrors.some((re) => re.test(msg.text()))) errors.push(`console: ${msg.text()}`);
       });
       page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
       // Each violation is recorded in the page and reported here at once, so one seen

@@ -13,19 +13,20 @@ const CSS_WRAPPER = '<svelte-css-wrapper style="display: contents">';
 const STYLE_IN_MARKUP = /<[a-z][\w-]*\s[^<>`]*\bstyle=["']/i;
 
 /**
- * Makes the build run under the strict CSP: puts the policy into index.html as a meta
+ * Makes the build run under the strict CSP: puts the policy (by default the meta form of
+ * src/pwa/csp.ts) into index.html as a meta
  * tag, right after the charset and before every script and stylesheet, and keeps style
  * attributes out of the HTML that Svelte templates are parsed from. Runtime styles that
  * Svelte sets through the CSSOM (`style:` directives, `element.style`) are not subject
  * to `style-src`, so they stay.
  */
-export function cspPlugin(): Plugin {
+export function cspPlugin(policy: string = META_CONTENT_SECURITY_POLICY): Plugin {
   return {
     name: 'rollekort:csp',
     apply: 'build',
     transformIndexHtml(html) {
       if (!CHARSET.test(html)) throw new Error('index.html: no <meta charset="UTF-8"> to put the CSP meta tag after');
-      const meta = `<meta http-equiv="Content-Security-Policy" content="${META_CONTENT_SECURITY_POLICY}" />`;
+      const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}" />`;
       return html.replace(CHARSET, (charset) => `${charset}\n    ${meta}`);
     },
     renderChunk(code, chunk) {

@@ -35,3 +35,25 @@ export const DEV_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.replace(
 export const META_CONTENT_SECURITY_POLICY = CONTENT_SECURITY_POLICY.split('; ')
   .filter((directive) => !directive.startsWith('frame-ancestors '))
   .join('; ');
+
+/**
+ * The policy with one more origin in `connect-src`: a sync server for live workshops that
+ * is not served under the app's own origin (build-time option ROLLEKORT_SYNC_ORIGIN, see
+ * README). Without one the policy is unchanged. Only a ws:// or wss:// origin is accepted.
+ */
+export function withSyncOrigin(policy: string, origin: string | undefined): string {
+  if (!origin) return policy;
+  let url: URL;
+  try {
+    url = new URL(origin);
+  } catch {
+    throw new Error(`ROLLEKORT_SYNC_ORIGIN: "${origin}" is not a URL (e.g. wss://sync.kommune.dk)`);
+  }
+  if ((url.protocol !== 'wss:' && url.protocol !== 'ws:') || url.origin === 'null' || url.pathname !== '/' || url.search || url.hash) {
+    throw new Error(`ROLLEKORT_SYNC_ORIGIN: "${origin}" must be a ws:// or wss:// origin with no path (e.g. wss://sync.kommune.dk)`);
+  }
+  return policy.replace("connect-src 'self'", `connect-src 'self' ${url.protocol}//${url.host}`);
+}
+
+/** The sync-server origin the build was configured with, if any. */
+export const SYNC_ORIGIN_ENV = 'ROLLEKORT_SYNC_ORIGIN';

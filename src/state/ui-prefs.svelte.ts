@@ -1,7 +1,8 @@
 /** The key the panel choice is kept under; a UI preference, not workspace data, so localStorage. */
 export const PANELS_KEY = 'rollekort.panels';
 
-function storage(): Storage | null {
+/** localStorage, or null where it is missing or blocked. */
+export function storage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {

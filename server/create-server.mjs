@@ -1,0 +1,54 @@
+// The Rollekort sync server: Hocuspocus (Yjs over WebSocket) with a secret per room, a
+// file store (one file per room) and, when configured, Redis to run several processes.
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { Server } from '@hocuspocus/server';
+import { Database } from '@hocuspocus/extension-database';
+import { Redis } from '@hocuspocus/extension-redis';
+import { RoomSecrets, writeAtomically } from './room-secrets.mjs';
+
+/**
+ * @param {{ port?: number, host?: string, dataDir: string, redis?: { host: string, port: number } | null,
+ *   log?: (line: string) => void }} options
+ */
+export function createSyncServer({ port = 1234, host = '0.0.0.0', dataDir, redis = null, log = () => {} }) {
+  const secrets = new RoomSecrets(dataDir);
+  const docs = join(dataDir, 'docs');
+  /** @param {string} room */
+  const docFile = (room) => join(docs, `${room}.ydoc`);
+
+  const extensions = [
+    new Database({
+      fetch: async ({ documentName }) => {
+        try {
+          return new Uint8Array(await readFile(docFile(documentName)));
+        } catch (error) {
+          if (/** @type {NodeJS.ErrnoException} */ (error).code === 'ENOENT') return null;
+          throw error;
+        }
+      },
+      store: async ({ documentName, state }) => {
+        await mkdir(docs, { recursive: true });
+        await writeAtomically(docFile(documentName), state);
+      },
+    }),
+  ];
+  if (redis) extensions.push(new Redis({ host: redis.host, port: redis.port }));
+
+  return new Server({
+    port,
+    address: host,
+    quiet: true,
+    stopOnSignals: false,
+    // A stored document is written at most 2 s after an edit (10 s under constant editing).
+    debounce: 2000,
+    maxDebounce: 10000,
+    extensions,
+    async onAuthenticate({ documentName, token, connectionConfig }) {
+      const access = await secrets.check(documentName, token);
+      connectionConfig.readOnly = access === 'read';
+      log(`room ${documentName.slice(0, 6)}…: ${access} connection`);
+      return { access };
+    },
+  });
+}

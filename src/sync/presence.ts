@@ -1,0 +1,77 @@
+// Live presence: what each connected person shares over Yjs awareness (name, colour,
+// selected role, camera), and the Danish texts for the connection's state.
+
+/** The visible part of the map, in map (flow) coordinates. */
+export interface ViewRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** One person's awareness state, as this app publishes it. */
+export interface Presence {
+  name: string;
+  color: string;
+  /** The role this person has selected, or null. */
+  role: string | null;
+  /** Set while this person leads ("Følg mig"): their camera, for the others to follow. */
+  leading: ViewRect | null;
+}
+
+/** A connected person other than oneself. */
+export interface Peer extends Presence {
+  clientId: number;
+}
+
+/** Colours for people's dots and role markers: dark enough for white text, told apart by name too. */
+export const PEER_COLOURS = ['#b3261e', '#1f5fa8', '#1b6e3a', '#8a3ab9', '#a1510e', '#006b70', '#6b5d00', '#c2185b'];
+
+export const colourFor = (clientId: number) => PEER_COLOURS[clientId % PEER_COLOURS.length]!;
+
+const isRect = (v: unknown): v is ViewRect =>
+  !!v && typeof v === 'object' && ['x', 'y', 'width', 'height'].every((k) => Number.isFinite((v as Record<string, unknown>)[k])) &&
+  (v as ViewRect).width > 0 && (v as ViewRect).height > 0;
+
+/**
+ * Reads a peer's awareness state defensively: it comes from other browsers, so anything
+ * malformed is dropped or cut to size rather than trusted.
+ */
+export function readPresence(clientId: number, state: unknown): Peer | null {
+  if (!state || typeof state !== 'object') return null;
+  const s = state as Record<string, unknown>;
+  if (typeof s.name !== 'string' || !s.name.trim()) return null;
+  return {
+    clientId,
+    name: s.name.trim().slice(0, 60),
+    color: typeof s.color === 'string' && PEER_COLOURS.includes(s.color) ? s.color : colourFor(clientId),
+    role: typeof s.role === 'string' && s.role.length <= 100 ? s.role : null,
+    leading: isRect(s.leading) ? s.leading : null,
+  };
+}
+
+/** The connection's state, as the status line shows it. */
+export type LinkState = 'connecting' | 'connected' | 'offline' | 'unreachable' | 'refused';
+
+export const LINK_TEXT: Record<LinkState, string> = {
+  connecting: 'Forbinder …',
+  connected: 'Forbundet',
+  offline: 'Arbejder offline: ændringer sendes, når forbindelsen er tilbage',
+  unreachable: 'Kan ikke forbinde',
+  refused: 'Adgang nægtet',
+};
+
+/** Why the server refused (its `reason`), in Danish. */
+export function refusalText(reason: string): string {
+  switch (reason) {
+    case 'wrong-secret':
+      return 'Serveren afviste linket: hemmeligheden passer ikke til dette arbejdsområde. Bed om et nyt link.';
+    case 'unknown-room':
+      return 'Serveren kender ikke dette arbejdsområde. Bed den, der delte det, om at åbne det igen, så det bliver oprettet på serveren.';
+    case 'no-secret':
+    case 'bad-room':
+      return 'Linket til arbejdsområdet er ufuldstændigt. Bed om et nyt link.';
+    default:
+      return `Serveren afviste forbindelsen (${reason.slice(0, 80)}).`;
+  }
+}
