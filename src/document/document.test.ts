@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import Ajv from 'ajv';
-import { demoWorkspace } from '../domain/workspace';
+import { demoWorkspace, WORKSPACE_VERSION } from '../domain/workspace';
 import { shippedCatalogue } from '../domain/workspace/fixtures';
 import { exportFileName, serializeDocument, toDocument, WorkspaceDocumentSchema } from './envelope';
 import { HOSTILE_CASES } from './hostile-fixtures';
@@ -25,8 +25,8 @@ describe('export and import', () => {
   it('writes the envelope the issue names', () => {
     const doc = JSON.parse(serializeDocument(toDocument(demoWorkspace(), REF, new Date('2026-01-02T03:04:05Z'))));
     expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'catalogue', 'workspace']);
-    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: 1, exportedAt: '2026-01-02T03:04:05.000Z', catalogue: REF });
-    expect(Object.keys(doc.workspace)).toEqual(['name', 'orgUnits', 'people', 'systems', 'assignments']);
+    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: WORKSPACE_VERSION, exportedAt: '2026-01-02T03:04:05.000Z', catalogue: REF });
+    expect(Object.keys(doc.workspace)).toEqual(['name', 'orgUnits', 'people', 'systems', 'assignments', 'tours']);
   });
 
   it('names the file after the workspace, safely', () => {
@@ -81,9 +81,17 @@ describe('refusing bad files', () => {
 });
 
 describe('migrations', () => {
-  it('has nothing to lift at version 1 and refuses a missing step', () => {
+  it('has nothing to lift within a version and refuses a missing step', () => {
     expect(migrate({ a: 1 }, 1, 1)).toEqual({ a: 1 });
-    expect(() => migrate({}, 1, 2)).toThrow(/fra version 1 til 2/);
+    expect(() => migrate({}, WORKSPACE_VERSION, WORKSPACE_VERSION + 1)).toThrow(new RegExp(`fra version ${WORKSPACE_VERSION} til ${WORKSPACE_VERSION + 1}`));
+  });
+
+  it('step 2 gives a version 1 workspace an empty list of tours, and the result reads', () => {
+    const { tours: _, ...v1 } = demoWorkspace();
+    const doc = { format: 'rollekort-workspace', version: 1, catalogue: REF, workspace: v1 };
+    expect(migrate(doc, 1, 2)).toEqual({ ...doc, version: 2, workspace: { ...v1, tours: [] } });
+    const read = readDocument(doc, cat);
+    expect(read.ok && read.value.data.tours).toEqual([]);
   });
 });
 

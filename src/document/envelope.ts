@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { stripBidiControls } from '../domain/text';
+import { safeFileStem } from '../domain/text';
 import { CatalogueRefSchema, WORKSPACE_VERSION, WorkspaceDataSchema, type CatalogueRef, type WorkspaceData } from '../domain/workspace';
 
 /** The `format` of every Rollekort workspace file. */
@@ -29,15 +29,7 @@ export function toDocument(data: WorkspaceData, catalogue: CatalogueRef, exporte
 
 /** The file name of an export: the workspace name made safe for file systems. */
 export function exportFileName(name: string): string {
-  // bidi controls go first: "rapport\u202Efdp.exe" must not show as "…exe.pdf"
-  const safe = stripBidiControls(name)
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 100);
-  return `${safe || 'arbejdsomraade'}.rollekort.json`;
+  return `${safeFileStem(name, 'arbejdsomraade')}.rollekort.json`;
 }
 
 /** The JSON text of an export. */

@@ -1,9 +1,18 @@
 /**
- * Steps that lift a workspace document from one version to the next. Version 1
- * is the first, so there is nothing to lift yet; a change of shape adds
- * `2: (doc) => ...` here and bumps WORKSPACE_VERSION.
+ * Steps that lift a workspace document from one version to the next; a change of
+ * shape adds a step here and bumps WORKSPACE_VERSION.
  */
-export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {};
+export const MIGRATIONS: Record<number, (doc: Record<string, unknown>) => Record<string, unknown>> = {
+  // 2: the trainer's tours ("Rundvisninger") arrive; a workspace from before has none.
+  2: (doc) => withWorkspaceDefaults(doc, { tours: [] }),
+};
+
+/** The document with new workspace collections defaulted, leaving anything already there (or malformed) for validation to judge. */
+function withWorkspaceDefaults(doc: Record<string, unknown>, defaults: Record<string, unknown>): Record<string, unknown> {
+  const ws = doc.workspace;
+  if (typeof ws !== 'object' || ws === null || Array.isArray(ws)) return doc;
+  return { ...doc, workspace: { ...defaults, ...(ws as Record<string, unknown>) } };
+}
 
 /** Applies every step from `from` up to `to`; throws when a step is missing. */
 export function migrate(doc: Record<string, unknown>, from: number, to: number): Record<string, unknown> {

@@ -117,6 +117,8 @@ function exportBytesBound(data: WorkspaceData): number {
       bound += 256;
       for (const value of Object.values(record)) if (typeof value === 'string') bound += 6 * value.length;
     }
+  // tours are few and nested: their own JSON, with room for escapes and deeper indentation
+  if (data.tours.length) bound += 6 * JSON.stringify(data.tours, null, 2).length;
   return bound;
 }
 

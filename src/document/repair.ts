@@ -3,6 +3,8 @@ import { err, ok, type Result } from '../domain/result';
 import { hasVisibleText, isolate } from '../domain/text';
 import { IN_OPERATION, isKnownPhase, LIMITS, scopeProblem, WORKSPACE_VERSION, type WorkspaceData } from '../domain/workspace';
 import type { Assignment, ItSystem, OrgUnit, Person } from '../domain/workspace';
+import * as v from 'valibot';
+import { checkTourRefs, TOUR_LIMITS, TourSchema, type Tour } from '../domain/tours';
 import { WORKSPACE_FORMAT } from './envelope';
 import { migrate } from './migrations';
 import { checkWritable, type ReadError } from './read';
@@ -167,6 +169,18 @@ function mendAssignments(m: Mender, x: unknown, people: Set<string>, systems: Se
   return m.cap(out, LIMITS.assignments, 'tildelinger');
 }
 
+/** Tours are kept whole or dropped: a half-mended tour would teach the wrong thing. */
+function mendTours(m: Mender, x: unknown): Tour[] {
+  const out: Tour[] = [];
+  for (const { item, where } of m.records(x, 'Listen over rundvisninger', 'Rundvisning')) {
+    const parsed = v.safeParse(TourSchema, item);
+    if (!parsed.success) m.note(`${where} er fjernet: den har ikke en rundvisnings form.`);
+    else if (checkTourRefs(parsed.output, m.catalogue).length) m.note(`${where} er fjernet: den nævner roller eller relationer, der ikke findes.`);
+    else out.push(parsed.output);
+  }
+  return m.cap(out, TOUR_LIMITS.tours, 'rundvisninger');
+}
+
 /**
  * Makes a stored document that fails the rules into a workspace that passes them: it
  * drops or trims exactly what breaks a rule and lists each change. It refuses what it
@@ -189,13 +203,14 @@ export function repairDocument(raw: unknown, catalogue: Catalogue): Result<Repai
   } else if (isRecord(raw)) m.note('Versionsnummeret manglede og er sat.');
   const ws: Raw = isRecord(doc.workspace) ? doc.workspace : {};
   if (isRecord(raw) && !isRecord(doc.workspace)) m.note('Arbejdsområdets indhold manglede; det er nu tomt.');
-  m.unknownFields(ws, ['name', 'orgUnits', 'people', 'systems', 'assignments'], 'Arbejdsområdet');
+  m.unknownFields(ws, ['name', 'orgUnits', 'people', 'systems', 'assignments', 'tours'], 'Arbejdsområdet');
 
   const orgUnits = mendUnits(m, ws.orgUnits);
   const people = mendPeople(m, ws.people, new Set(orgUnits.map((u) => u.id)));
   const systems = mendSystems(m, ws.systems);
   const assignments = mendAssignments(m, ws.assignments, new Set(people.map((p) => p.id)), new Set(systems.map((s) => s.id)));
-  const data: WorkspaceData = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments };
+  const tours = mendTours(m, ws.tours);
+  const data: WorkspaceData = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments, tours };
   const checked = checkWritable(data, catalogue);
   if (!checked.ok) return err({ ...checked.error, message: `Arbejdsområdet kunne ikke repareres: ${checked.error.message}` });
   return ok({ data: checked.value, changes: m.changes });

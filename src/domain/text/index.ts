@@ -17,3 +17,16 @@ export const stripBidiControls = (s: string): string => s.replace(BIDI_CONTROLS,
  * so a name ending in U+202E cannot reverse the app's own words after it.
  */
 export const isolate = (s: string): string => `\u2068${s}\u2069`;
+
+/** A name made safe as a file name: no bidi tricks, no characters file systems refuse, at most 100 characters. */
+export function safeFileStem(name: string, fallback: string): string {
+  // bidi controls go first: "rapport\u202Efdp.exe" must not show as "…exe.pdf"
+  const safe = stripBidiControls(name)
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+  return safe || fallback;
+}

@@ -58,5 +58,6 @@ export function demoWorkspace(): WorkspaceData {
       { id: 's-bbr', name: 'BBR', phase: 'fase-1-opstart' },
     ],
     assignments: assignments.map(([personId, roleId, systemId], i) => ({ id: `a-demo-${i + 1}`, personId, roleId, systemId })),
+    tours: [],
   };
 }

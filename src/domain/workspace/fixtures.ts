@@ -18,6 +18,7 @@ export function makeWorkspace(over: Partial<WorkspaceData> = {}): WorkspaceData 
     people: [person('p-1', 'Anna'), person('p-2', 'Bent')],
     systems: [system('s-aula', 'AULA', 'fase-2-forberedelse'), system('s-sapa', 'SAPA', 'drift')],
     assignments: [],
+    tours: [],
     ...over,
   };
 }

@@ -1,8 +1,9 @@
 import * as v from 'valibot';
 import { hasVisibleText } from '../text';
+import { TOUR_LIMITS, TourSchema } from '../tours/schema';
 
 /** Version of the workspace shape, stored with every workspace and written into every export. */
-export const WORKSPACE_VERSION = 1;
+export const WORKSPACE_VERSION = 2;
 
 /**
  * The bounds of a workspace. Every string and list is bounded, so a hostile file cannot
@@ -78,6 +79,8 @@ export const WorkspaceDataSchema = v.strictObject({
   people: list(PersonSchema, LIMITS.people, 'personer'),
   systems: list(ItSystemSchema, LIMITS.systems, 'it-systemer'),
   assignments: list(AssignmentSchema, LIMITS.assignments, 'tildelinger'),
+  /** Guided tours the trainer recorded ("Rundvisninger"); one record per tour, its steps inside. */
+  tours: list(TourSchema, TOUR_LIMITS.tours, 'rundvisninger'),
 });
 
 export type OrgUnit = v.InferOutput<typeof OrgUnitSchema>;

@@ -5,8 +5,8 @@ import { err, ok, type Result } from '../result';
 import { checkWorkspace, type WorkspaceIssue } from './integrity';
 import { WorkspaceDataSchema, type WorkspaceData } from './schema';
 
-const RECORDS: Record<string, string> = { orgUnits: 'Enhed', people: 'Person', systems: 'It-system', assignments: 'Tildeling' };
-const LISTS: Record<string, string> = { orgUnits: 'Listen over enheder', people: 'Listen over personer', systems: 'Listen over it-systemer', assignments: 'Listen over tildelinger' };
+const RECORDS: Record<string, string> = { orgUnits: 'Enhed', people: 'Person', systems: 'It-system', assignments: 'Tildeling', tours: 'Rundvisning' };
+const LISTS: Record<string, string> = { orgUnits: 'Listen over enheder', people: 'Listen over personer', systems: 'Listen over it-systemer', assignments: 'Listen over tildelinger', tours: 'Listen over rundvisninger' };
 const FIELDS: Record<string, string> = {
   id: 'id',
   name: 'navn',
@@ -27,7 +27,7 @@ const FIELDS: Record<string, string> = {
  * "Person nr. 3, navn". Paths it does not know are returned as they are.
  */
 export function describeWorkspacePath(path: string): string {
-  const m = /^(orgUnits|people|systems|assignments)(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(path);
+  const m = /^(orgUnits|people|systems|assignments|tours)(?:\[(\d+)\](?:\.(\w+))?)?$/.exec(path);
   if (!m) return path === 'name' ? 'Arbejdsområdets navn' : path === '' ? 'Arbejdsområdet' : path;
   const [, list, index, field] = m;
   if (index === undefined) return LISTS[list!]!;
