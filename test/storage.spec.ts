@@ -34,7 +34,7 @@ test.describe('storage, export and import', () => {
     expect(file.suggestedFilename()).toBe('Eksempel Kommune.rollekort.json');
     const text = readFileSync((await file.path())!, 'utf8');
     const doc = JSON.parse(text);
-    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: 1, catalogue: { id: 'rollegalleri', version: '1.5' } });
+    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: 2, catalogue: { id: 'rollegalleri', version: '1.5' } });
     expect(doc.workspace.people.some((p: { name: string }) => p.name === 'Eksport Person')).toBe(true);
 
     await page.getByLabel('Importér', { exact: true }).setInputFiles({ name: 'kopi.rollekort.json', mimeType: 'application/json', buffer: Buffer.from(text) });

@@ -87,7 +87,8 @@ test.describe('phase timeline', () => {
     // at phase 4 the grid says who hands over to whom, and a mark opens its sentence
     await page.getByRole('button', { name: 'Fase 4: Forankring', exact: true }).click();
     const mark = page.locator('tr[data-role="projektejer"] td.current button');
-    await expect(mark).toHaveText('Bliver Systemejer (it-systemet)');
+    await expect(mark).toHaveText('→ Systemejer');
+    await expect(mark).toHaveAccessibleName(/Projektejer, Fase 4: Forankring: bliver Systemejer \(it-systemet\)/);
     await mark.click();
     await expect(page.locator('#timeline-source')).toContainText('Rollen som Projektejer veksles til rollen som Systemejer');
     expect(await seriousViolations(page)).toEqual([]);
@@ -197,6 +198,18 @@ test.describe('tour editor', () => {
     await expect(steps).toHaveCount(2);
     await t.panel.getByRole('button', { name: 'Fortryd' }).click();
     await expect(steps).toHaveCount(3);
+    // drag the last step to the top and back again
+    await t.panel.getByRole('button', { name: /Flyt trin 3/ }).dragTo(steps.nth(0));
+    await expect(steps).toHaveText([/1\. Systemejer/, /2\. Projektejer/, /3\. Systemansvarlig/]);
+    await t.panel.getByRole('button', { name: /Flyt trin 1/ }).dragTo(steps.nth(2));
+    await expect(steps).toHaveText([/1\. Projektejer/, /2\. Systemansvarlig/, /3\. Systemejer/]);
+    // edit a step's words, keeping what it shows
+    await t.panel.getByRole('button', { name: 'Redigér trin 3' }).click();
+    const edit = t.panel.getByRole('form', { name: 'Redigér trin' });
+    await edit.getByLabel('Tekst').fill('Ejer it-systemet, når projektet er slut.');
+    expect(await seriousViolations(page)).toEqual([]);
+    await edit.getByRole('button', { name: 'Gem trin' }).click();
+    await expect(t.panel.getByRole('status').last()).toContainText('Trin 3 er gemt');
 
     // play it: step 2 is the one recorded at phase 4, with its filter
     await t.panel.getByRole('button', { name: 'Start rundvisningen Ejerskab' }).click();
@@ -219,7 +232,10 @@ test.describe('tour editor', () => {
     const file = await download;
     expect(file.suggestedFilename()).toBe('Ejerskab.rundvisning.json');
     const text = readFileSync((await file.path())!, 'utf8');
-    expect(JSON.parse(text).tour.steps.map((s: { title: string }) => s.title)).toEqual(['Projektejer', 'Systemansvarlig', 'Systemejer']);
+    const exported = JSON.parse(text).tour;
+    expect(exported.steps.map((s: { title: string }) => s.title)).toEqual(['Projektejer', 'Systemansvarlig', 'Systemejer']);
+    expect(exported.steps[2]).toMatchObject({ text: 'Ejer it-systemet, når projektet er slut.', roles: ['systemejer'], camera: { kind: 'viewport' } });
+    expect(exported.steps[1]).toMatchObject({ roles: ['systemansvarlig'], phase: 'fase-4-forankring' });
     await t.panel.getByRole('button', { name: 'Slet rundvisningen Ejerskab' }).click();
     await expect(t.panel.locator('li[data-tour-id]', { hasText: 'Ejerskab' })).toHaveCount(0);
 
