@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { hasVisibleText } from '../text';
+import { boundedList, boundedText, recordId, visibleName } from '../schema-parts';
 
 /** The `format` of a tour file (`*.rundvisning.json`, and the built-in tours in static/tours). */
 export const TOUR_FORMAT = 'rollekort-rundvisning';
@@ -20,22 +20,10 @@ export const TOUR_LIMITS = {
   tours: 200,
 } as const;
 
-const id = v.pipe(
-  v.string('skal være en tekst'),
-  v.minLength(1, 'må ikke være tom'),
-  v.maxLength(TOUR_LIMITS.id, `er for lang (højst ${TOUR_LIMITS.id} tegn)`),
-  v.regex(/^[A-Za-z0-9_-]+$/, 'må kun indeholde bogstaver a-z, tal, - og _'),
-);
-const bounded = (max: number) => v.pipe(v.string('skal være en tekst'), v.maxLength(max, `er for lang (højst ${max} tegn)`));
-const title = v.pipe(
-  v.string('skal være en tekst'),
-  v.trim(),
-  v.minLength(1, 'må ikke være tom'),
-  v.maxLength(TOUR_LIMITS.title, `er for lang (højst ${TOUR_LIMITS.title} tegn)`),
-  v.check(hasVisibleText, 'må ikke bestå af usynlige tegn alene'),
-);
-const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
-  v.pipe(v.array(item, 'skal være en liste'), v.maxLength(max, `har for mange ${what} (højst ${max})`));
+const id = recordId(TOUR_LIMITS.id);
+const bounded = boundedText;
+const title = visibleName(TOUR_LIMITS.title);
+const list = boundedList;
 const coordinate = v.pipe(v.number('skal være et tal'), v.finite('skal være et endeligt tal'), v.minValue(-1e6, 'er for lille'), v.maxValue(1e6, 'er for stor'));
 
 /** Where the camera goes for a step: framing the step's roles, or a viewport the trainer stored. */

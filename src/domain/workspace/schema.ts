@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { hasVisibleText } from '../text';
+import { boundedList, boundedText, recordId, visibleName } from '../schema-parts';
 import { TOUR_LIMITS, TourSchema } from '../tours/schema';
 
 /** Version of the workspace shape, stored with every workspace and written into every export. */
@@ -18,23 +18,10 @@ export const LIMITS = {
   systems: 500,
   assignments: 50000,
 } as const;
-const MAX_TEXT = LIMITS.text;
-const id = v.pipe(
-  v.string('skal være en tekst'),
-  v.minLength(1, 'må ikke være tom'),
-  v.maxLength(LIMITS.id, `er for lang (højst ${LIMITS.id} tegn)`),
-  v.regex(/^[A-Za-z0-9_-]+$/, 'må kun indeholde bogstaver a-z, tal, - og _'),
-);
-const name = v.pipe(
-  v.string('skal være en tekst'),
-  v.trim(),
-  v.minLength(1, 'må ikke være tom'),
-  v.maxLength(LIMITS.name, `er for lang (højst ${LIMITS.name} tegn)`),
-  v.check(hasVisibleText, 'må ikke bestå af usynlige tegn alene'),
-);
-const optionalText = v.optional(v.pipe(v.string('skal være en tekst'), v.maxLength(MAX_TEXT, `er for lang (højst ${MAX_TEXT} tegn)`)));
-const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
-  v.pipe(v.array(item, 'skal være en liste'), v.maxLength(max, `har for mange ${what} (højst ${max})`));
+const id = recordId(LIMITS.id);
+const name = visibleName(LIMITS.name);
+const optionalText = v.optional(boundedText(LIMITS.text));
+const list = boundedList;
 
 export const OrgUnitSchema = v.strictObject({
   id,
