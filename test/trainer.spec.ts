@@ -52,6 +52,22 @@ test.describe('guided tours', () => {
     await page.screenshot({ path: `${SHOTS}/tour-step-1920x1080.png` });
     expect(await seriousViolations(page)).toEqual([]);
 
+    // under reduced motion the camera jumps to the next step instead of gliding: one new transform, no frames between
+    await page.emulateMedia({ reducedMotion: 'reduce' });
+    const transforms = await page.evaluate(async () => {
+      const vp = document.querySelector<HTMLElement>('.svelte-flow__viewport')!;
+      const seen = new Set([vp.style.transform]);
+      window.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+      const end = performance.now() + 700;
+      while (performance.now() < end) {
+        await new Promise(requestAnimationFrame);
+        seen.add(vp.style.transform);
+      }
+      return seen.size;
+    });
+    await t.expectStep(tour, 4);
+    expect(transforms).toBe(2);
+
     await t.open('?rundvisning=findes-ikke&trin=2');
     await expect(t.player.getByRole('alert')).toContainText('»findes-ikke«');
     await t.player.getByRole('button', { name: 'Tilbage til kortet' }).click();
