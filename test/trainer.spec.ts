@@ -1,5 +1,5 @@
 import { expect } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { seriousViolations } from './axe';
 import { catalogue } from './explorer-page';
 import { test } from './fixtures';
@@ -47,6 +47,9 @@ test.describe('guided tours', () => {
     await page.setViewportSize({ width: 1280, height: 720 });
     await t.settle();
     await page.screenshot({ path: `${SHOTS}/tour-step-1280x720.png` });
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await t.settle();
+    await page.screenshot({ path: `${SHOTS}/tour-step-1366x768.png` });
     await page.setViewportSize({ width: 1920, height: 1080 });
     await t.settle();
     await page.screenshot({ path: `${SHOTS}/tour-step-1920x1080.png` });
@@ -108,7 +111,7 @@ test.describe('phase timeline', () => {
     await mark.click();
     await expect(page.locator('#timeline-source')).toContainText('Rollen som Projektejer veksles til rollen som Systemejer');
     expect(await seriousViolations(page)).toEqual([]);
-    for (const [w, h] of [[1280, 720], [1920, 1080]] as const) {
+    for (const [w, h] of [[1280, 720], [1366, 768], [1920, 1080]] as const) {
       await page.setViewportSize({ width: w, height: h });
       await t.settle();
       await page.screenshot({ path: `${SHOTS}/timeline-${w}x${h}.png` });
@@ -224,6 +227,8 @@ test.describe('tour editor', () => {
     const edit = t.panel.getByRole('form', { name: 'Redigér trin' });
     await edit.getByLabel('Tekst').fill('Ejer it-systemet, når projektet er slut.');
     expect(await seriousViolations(page)).toEqual([]);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    await page.screenshot({ path: `${SHOTS}/tour-editor-1366x768.png` });
     await edit.getByRole('button', { name: 'Gem trin' }).click();
     await expect(t.panel.getByRole('status').last()).toContainText('Trin 3 er gemt');
 
@@ -273,7 +278,11 @@ test.describe('tour editor', () => {
     const ws = JSON.parse(readFileSync((await (await wsDownload).path())!, 'utf8'));
     expect(ws.version).toBe(2);
     expect(ws.workspace.tours.map((x: { title: string; steps: unknown[] }) => [x.title, x.steps.length])).toEqual([['Ejerskab', 3]]);
-    writeFileSync('test-results/ws-with-tour.json', JSON.stringify(ws));
+    // the workspace file imports again as a new workspace, tour and all
+    ws.workspace.name = 'Kopi med rundvisning';
+    await page.getByLabel('Importér', { exact: true }).setInputFiles({ name: 'kopi.rollekort.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(ws)) });
+    await expect(page.getByLabel('Arbejdsområde', { exact: true }).locator('option:checked')).toHaveText('Kopi med rundvisning');
+    await expect(t.panel.locator('li[data-tour-id]', { hasText: 'Ejerskab' })).toContainText('3 trin');
   });
 });
 
