@@ -9,6 +9,10 @@ import { HOSTILE_CASES } from './hostile-fixtures';
 import { readDocument, readWorkspaceText } from './read';
 import { parsePeopleTable } from './people-table';
 import { migrate } from './migrations';
+import { repairDocument } from './repair';
+import { makeStep, makeTour } from '../domain/tours/fixtures';
+import { makeWorkspace } from '../domain/workspace/fixtures';
+import { unwrap } from '../domain/result';
 
 const cat = shippedCatalogue();
 const REF = { id: 'rollegalleri' as const, version: '1.5' };
@@ -125,5 +129,20 @@ describe('people from CSV or a spreadsheet', () => {
   it('keeps markup as plain text', () => {
     const t = parsePeopleTable('<script>alert(1)</script>;Chef\n');
     expect(t.people[0]?.name).toBe('<script>alert(1)</script>');
+  });
+});
+
+describe('repairing a stored workspace with tours', () => {
+  it('keeps sound tours whole and drops a broken or stale one with a note', () => {
+    const good = makeTour({ id: 't-good' });
+    const stale = makeTour({ id: 't-stale', steps: [makeStep({ roles: ['borgmester'] })] });
+    const broken = { id: 't-broken', title: 'x' };
+    const doc = { format: 'rollekort-workspace', version: 2, catalogue: { id: 'rollegalleri', version: '1.5' }, workspace: { ...makeWorkspace(), name: '', tours: [good, stale, broken] } };
+    const r = unwrap(repairDocument(doc, cat));
+    expect(r.data.tours).toEqual([good]);
+    expect(r.changes.filter((c) => c.startsWith('Rundvisning'))).toEqual([
+      'Rundvisning nr. 2 er fjernet: den nævner roller eller relationer, der ikke findes.',
+      'Rundvisning nr. 3 er fjernet: den har ikke en rundvisnings form.',
+    ]);
   });
 });
