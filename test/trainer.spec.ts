@@ -226,6 +226,7 @@ test.describe('tour editor', () => {
     await t.panel.getByRole('button', { name: 'Redigér trin 3' }).click();
     const edit = t.panel.getByRole('form', { name: 'Redigér trin' });
     await edit.getByLabel('Tekst').fill('Ejer it-systemet, når projektet er slut.');
+    await edit.getByLabel('Noter til talerens visning').fill('Spørg, hvem der er systemejer i dag.');
     expect(await seriousViolations(page)).toEqual([]);
     await page.setViewportSize({ width: 1366, height: 768 });
     await page.screenshot({ path: `${SHOTS}/tour-editor-1366x768.png` });
@@ -255,7 +256,8 @@ test.describe('tour editor', () => {
     const text = readFileSync((await file.path())!, 'utf8');
     const exported = JSON.parse(text).tour;
     expect(exported.steps.map((s: { title: string }) => s.title)).toEqual(['Projektejer', 'Systemansvarlig', 'Systemejer']);
-    expect(exported.steps[2]).toMatchObject({ text: 'Ejer it-systemet, når projektet er slut.', roles: ['systemejer'], camera: { kind: 'viewport' } });
+    expect(exported.steps[2]).toMatchObject({ text: 'Ejer it-systemet, når projektet er slut.', notes: 'Spørg, hvem der er systemejer i dag.', roles: ['systemejer'], camera: { kind: 'viewport' } });
+    expect(exported.steps[0].notes).toBeUndefined();
     expect(exported.steps[1]).toMatchObject({ roles: ['systemansvarlig'], phase: 'fase-4-forankring' });
     await t.panel.getByRole('button', { name: 'Slet rundvisningen Ejerskab' }).click();
     await expect(t.panel.locator('li[data-tour-id]', { hasText: 'Ejerskab' })).toHaveCount(0);
