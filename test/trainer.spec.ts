@@ -159,7 +159,8 @@ test.describe('presenting', () => {
 
     // the pointer leaves a trail that fades
     const box = (await page.locator('.stage').boundingBox())!;
-    for (let k = 0; k < 8; k++) await page.mouse.move(box.x + 200 + k * 30, box.y + 200 + k * 10);
+    await page.mouse.move(box.x + 200, box.y + 200);
+    await page.mouse.move(box.x + 440, box.y + 280, { steps: 12 });
     const inked = () => page.locator('[data-trail]').evaluate((c) => {
       const canvas = c as HTMLCanvasElement;
       const data = canvas.getContext('2d')!.getImageData(0, 0, canvas.width, canvas.height).data;
