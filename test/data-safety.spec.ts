@@ -6,7 +6,7 @@ import { WorkspacePage } from './workspace-page';
 
 interface Dump {
   version: number;
-  stores: { workspaces: { id: string; doc: { workspace: { people: unknown[] } } }[]; meta: unknown[] };
+  stores: { workspaces: { id: string; doc: { workspace: { people: unknown[] } } }[]; meta: unknown[]; backups?: unknown[] };
 }
 const fixture = (): Dump => JSON.parse(readFileSync('test/fixtures/damaged-v1.idb.json', 'utf8'));
 
@@ -23,6 +23,7 @@ async function seed(page: Page, dump: Dump, keepOpen = false) {
         req.onupgradeneeded = () => {
           req.result.createObjectStore('workspaces', { keyPath: 'id' });
           req.result.createObjectStore('meta', { keyPath: 'key' });
+          if (dump.stores.backups) req.result.createObjectStore('backups', { keyPath: 'id' });
         };
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
@@ -174,6 +175,23 @@ test.describe('a saved workspace always opens again', () => {
     await w.saved();
     await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Eksempel Kommune');
     await expect(w.person('Lang Enhed')).toBeVisible();
+  });
+
+  test('a database stored by version 2 (one JSON document per workspace) opens on the update log with nothing lost', async ({ page, context }) => {
+    const dump = JSON.parse(readFileSync('test/fixtures/workspaces-v2.idb.json', 'utf8')) as Dump;
+    await seed(await context.newPage(), dump);
+    const w = new WorkspacePage(page);
+    await w.open();
+    await expect(w.names('gevinstejer')).toContainText(['Migreret Person']);
+    await expect(page.getByRole('heading', { name: 'Beskadigede arbejdsområder' })).toHaveCount(0);
+    await w.addPerson('Efter migreringen');
+    await w.saved();
+    await page.reload();
+    await w.showPeople();
+    await expect(w.person('Migreret Person')).toBeVisible();
+    await expect(w.person('Efter migreringen')).toBeVisible();
+    await expect(w.names('gevinstejer')).toContainText(['Migreret Person']);
+    expect(await w.storedUpdates()).toBeGreaterThanOrEqual(1);
   });
 
   test('the repair can be undone: the workspace is damaged again, exactly as it was', async ({ page, context }) => {

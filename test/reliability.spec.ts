@@ -27,8 +27,8 @@ async function launchKillable(profile: string): Promise<{ proc: ChildProcess; br
 }
 
 async function storedNames(page: Page): Promise<string[]> {
-  const stored = (await new WorkspacePage(page).stored()) as { doc: { workspace: { people: { name: string }[] } } }[];
-  return stored.flatMap((s) => s.doc.workspace.people.map((p) => p.name));
+  const stored = await new WorkspacePage(page).storedWorkspaces();
+  return stored.flatMap((s) => (s.workspace.people as { name: string }[]).map((p) => p.name));
 }
 
 /** Adds a person through the form, without waiting for the save. */

@@ -1,3 +1,5 @@
+import * as Y from 'yjs';
+import { rawWorkspace } from '../src/sync/workspace-doc';
 import { expect, type Locator, type Page } from '@playwright/test';
 
 /** A user-supplied name as the app puts it into its own sentences: isolated between FSI and PDI. */
@@ -94,23 +96,54 @@ export class WorkspacePage {
     await form.getByRole('button', { name: 'Tilføj', exact: true }).click();
     await expect(this.person(name)).toBeVisible();
   }
-  /** Every stored workspace record, read straight from IndexedDB. */
-  async stored(): Promise<unknown[]> {
+  /** Every stored workspace record (the checkpoints), read straight from IndexedDB. */
+  stored(): Promise<unknown[]> {
+    return this.#readAll('workspaces');
+  }
+  /** How many workspace updates are stored since their checkpoints. */
+  async storedUpdates(): Promise<number> {
+    return (await this.#readAll('updates')).length;
+  }
+  /**
+   * Every stored workspace as the app would open it: its checkpoint's Yjs state with the
+   * updates since, decoded here (or, stored by an older version, its JSON document).
+   */
+  async storedWorkspaces(): Promise<{ id: string; workspace: Record<string, unknown> }[]> {
+    const [records, updates] = (await this.#readAll('workspaces', 'updates')) as unknown as [
+      { id: string; state?: number[]; doc: { workspace: Record<string, unknown> } }[],
+      { workspaceId: string; update: number[] }[],
+    ];
+    return records.map((r) => {
+      if (!r.state) return { id: r.id, workspace: r.doc.workspace };
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, Uint8Array.from(r.state));
+      for (const u of updates) if (u.workspaceId === r.id) Y.applyUpdate(doc, Uint8Array.from(u.update));
+      return { id: r.id, workspace: rawWorkspace(doc) };
+    });
+  }
+  /** The records of one store; with a second store, both (as a pair), read in one transaction. Bytes come back as number arrays. */
+  #readAll(store: string, second?: string): Promise<unknown[]> {
     return this.page.evaluate(
-      () =>
+      ([store, second]) =>
         new Promise<unknown[]>((resolve, reject) => {
+          const plain = (x: unknown): unknown =>
+            x instanceof Uint8Array ? Array.from(x) : x && typeof x === 'object' && !Array.isArray(x) ? Object.fromEntries(Object.entries(x).map(([k, v]) => [k, plain(v)])) : x;
           const req = indexedDB.open('rollekort');
           req.onerror = () => reject(req.error);
           req.onsuccess = () => {
             const db = req.result;
-            const get = db.transaction('workspaces').objectStore('workspaces').getAll();
-            get.onsuccess = () => {
+            const names = second ? [store, second] : [store];
+            const tx = db.transaction(names);
+            const gets = names.map((n) => tx.objectStore(n).getAll());
+            tx.oncomplete = () => {
               db.close();
-              resolve(get.result);
+              const all = gets.map((g) => (g.result as unknown[]).map(plain));
+              resolve(second ? all : all[0]!);
             };
-            get.onerror = () => reject(get.error);
+            tx.onerror = () => reject(tx.error);
           };
         }),
+      [store, second] as const,
     );
   }
 }

@@ -1,10 +1,9 @@
+import * as v from 'valibot';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
-import { hasVisibleText, isolate } from '../domain/text';
-import { IN_OPERATION, isKnownPhase, LIMITS, scopeProblem, WORKSPACE_VERSION, type WorkspaceData } from '../domain/workspace';
+import { hasVisibleText, isolate, isWellFormed, toWellFormed } from '../domain/text';
+import { checkWorkspace, danishIssue, IN_OPERATION, isKnownPhase, LIMITS, scopeProblem, WORKSPACE_VERSION, WorkspaceDataSchema, type WorkspaceData } from '../domain/workspace';
 import type { Assignment, ItSystem, OrgUnit, Person } from '../domain/workspace';
-import * as v from 'valibot';
-import { checkTourRefs, TOUR_LIMITS, TourSchema, type Tour } from '../domain/tours';
 import { WORKSPACE_FORMAT } from './envelope';
 import { migrate } from './migrations';
 import { checkWritable, type ReadError } from './read';
@@ -35,10 +34,10 @@ class Mender {
       this.note(`${where}: havde intet synligt navn og hedder nu »${fallback}«.`);
       return fallback;
     }
-    const trimmed = x.trim();
+    const trimmed = this.whole(x.trim(), where, 'navnet');
     if (trimmed.length <= LIMITS.name) return trimmed;
     this.note(`${where}: navnet er forkortet fra ${trimmed.length.toLocaleString('da-DK')} til ${LIMITS.name} tegn.`);
-    return trimmed.slice(0, LIMITS.name).trim();
+    return toWellFormed(trimmed.slice(0, LIMITS.name)).trim();
   }
 
   text(x: unknown, where: string, what: string): string | undefined {
@@ -47,9 +46,17 @@ class Mender {
       this.note(`${where}: ${what} var ikke en tekst og er fjernet.`);
       return undefined;
     }
-    if (x.length <= LIMITS.text) return x;
-    this.note(`${where}: ${what} er forkortet fra ${x.length.toLocaleString('da-DK')} til ${LIMITS.text} tegn.`);
-    return x.slice(0, LIMITS.text);
+    const whole = this.whole(x, where, what);
+    if (whole.length <= LIMITS.text) return whole;
+    this.note(`${where}: ${what} er forkortet fra ${whole.length.toLocaleString('da-DK')} til ${LIMITS.text} tegn.`);
+    return toWellFormed(whole.slice(0, LIMITS.text));
+  }
+
+  /** The text with half tegnkoder replaced, said when there were any. */
+  whole(x: string, where: string, what: string): string {
+    if (isWellFormed(x)) return x;
+    this.note(`${where}: ${what} havde ugyldige tegn (halve tegnkoder), som er erstattet med �.`);
+    return toWellFormed(x);
   }
 
   unknownFields(item: Raw, known: readonly string[], where: string) {
@@ -169,16 +176,46 @@ function mendAssignments(m: Mender, x: unknown, people: Set<string>, systems: Se
   return m.cap(out, LIMITS.assignments, 'tildelinger');
 }
 
-/** Tours are kept whole or dropped: a half-mended tour would teach the wrong thing. */
-function mendTours(m: Mender, x: unknown): Tour[] {
-  const out: Tour[] = [];
-  for (const { item, where } of m.records(x, 'Listen over rundvisninger', 'Rundvisning')) {
-    const parsed = v.safeParse(TourSchema, item);
-    if (!parsed.success) m.note(`${where} er fjernet: den har ikke en rundvisnings form.`);
-    else if (checkTourRefs(parsed.output, m.catalogue).length) m.note(`${where} er fjernet: den nævner roller eller relationer, der ikke findes.`);
-    else out.push(parsed.output);
+/** The fields of a workspace mended one by one above; any other list (a later version's) is mended by its schema. */
+const MENDED = ['name', 'orgUnits', 'people', 'systems', 'assignments'];
+const OTHER_LISTS = Object.keys(WorkspaceDataSchema.entries).filter((k) => !MENDED.includes(k));
+
+/** The schema of one record of a list field, looking through `optional` and pipes. */
+function itemSchema(key: string): v.GenericSchema | null {
+  let schema = (WorkspaceDataSchema.entries as Record<string, unknown>)[key] as { type: string; item?: v.GenericSchema; wrapped?: unknown } | undefined;
+  if (schema?.type === 'optional') schema = schema.wrapped as typeof schema;
+  return schema?.type === 'array' && schema.item ? schema.item : null;
+}
+
+/** A list a later version added: each record that passes its schema is kept, the rest dropped with a note. */
+function mendOther(m: Mender, key: string, x: unknown): unknown[] {
+  const item = itemSchema(key);
+  if (!item) return [];
+  return m.records(x, `Listen »${key}«`, `Post i »${key}«`).flatMap(({ item: record, where }) => {
+    const parsed = v.safeParse(item, record);
+    if (parsed.success) return [parsed.output];
+    m.note(`${where} er fjernet: ${danishIssue(parsed.issues[0]).message}.`);
+    return [];
+  });
+}
+
+/** Drops the records of the later lists that point at something that is gone, until none does. */
+function dropDangling(m: Mender, data: WorkspaceData, catalogue: Catalogue): WorkspaceData {
+  let out = data as unknown as Record<string, unknown[]>;
+  for (let round = 0; round < 10; round++) {
+    const drop = new Map<string, Set<number>>();
+    for (const issue of checkWorkspace(out as unknown as WorkspaceData, catalogue)) {
+      const at = /^(\w+)\[(\d+)\]/.exec(issue.path);
+      if (!at || !OTHER_LISTS.includes(at[1]!)) continue;
+      if (!drop.has(at[1]!)) drop.set(at[1]!, new Set());
+      drop.get(at[1]!)!.add(Number(at[2]));
+      m.note(`Post nr. ${n(Number(at[2]))} i »${at[1]}« er fjernet: ${issue.message}.`);
+    }
+    if (!drop.size) break;
+    out = { ...out };
+    for (const [key, indexes] of drop) out[key] = out[key]!.filter((_, i) => !indexes.has(i));
   }
-  return m.cap(out, TOUR_LIMITS.tours, 'rundvisninger');
+  return out as unknown as WorkspaceData;
 }
 
 /**
@@ -203,14 +240,15 @@ export function repairDocument(raw: unknown, catalogue: Catalogue): Result<Repai
   } else if (isRecord(raw)) m.note('Versionsnummeret manglede og er sat.');
   const ws: Raw = isRecord(doc.workspace) ? doc.workspace : {};
   if (isRecord(raw) && !isRecord(doc.workspace)) m.note('Arbejdsområdets indhold manglede; det er nu tomt.');
-  m.unknownFields(ws, ['name', 'orgUnits', 'people', 'systems', 'assignments', 'tours'], 'Arbejdsområdet');
+  m.unknownFields(ws, [...MENDED, ...OTHER_LISTS], 'Arbejdsområdet');
 
   const orgUnits = mendUnits(m, ws.orgUnits);
   const people = mendPeople(m, ws.people, new Set(orgUnits.map((u) => u.id)));
   const systems = mendSystems(m, ws.systems);
   const assignments = mendAssignments(m, ws.assignments, new Set(people.map((p) => p.id)), new Set(systems.map((s) => s.id)));
-  const tours = mendTours(m, ws.tours);
-  const data: WorkspaceData = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments, tours };
+  const others = Object.fromEntries(OTHER_LISTS.filter((k) => itemSchema(k)).map((k) => [k, mendOther(m, k, ws[k])]));
+  const mended = { name: m.name(ws.name, 'Arbejdsområdet', 'Repareret arbejdsområde'), orgUnits, people, systems, assignments, ...others } as WorkspaceData;
+  const data = OTHER_LISTS.length ? dropDangling(m, mended, catalogue) : mended;
   const checked = checkWritable(data, catalogue);
   if (!checked.ok) return err({ ...checked.error, message: `Arbejdsområdet kunne ikke repareres: ${checked.error.message}` });
   return ok({ data: checked.value, changes: m.changes });

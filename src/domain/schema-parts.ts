@@ -1,5 +1,8 @@
 import * as v from 'valibot';
-import { hasVisibleText } from './text';
+import { hasVisibleText, isWellFormed } from './text';
+
+/** Text with half a surrogate pair is refused: it would not read back the same from UTF-8 (storage, export, sync). */
+const WHOLE = 'indeholder et ugyldigt tegn (en halv tegnkode)';
 
 /** The pieces the workspace and tour schemas share, each bounded, with Danish messages. */
 
@@ -20,10 +23,12 @@ export const visibleName = (max: number) =>
     v.minLength(1, 'må ikke være tom'),
     v.maxLength(max, `er for lang (højst ${max} tegn)`),
     v.check(hasVisibleText, 'må ikke bestå af usynlige tegn alene'),
+    v.check(isWellFormed, WHOLE),
   );
 
 /** Any text up to `max` characters. */
-export const boundedText = (max: number) => v.pipe(v.string('skal være en tekst'), v.maxLength(max, `er for lang (højst ${max} tegn)`));
+export const boundedText = (max: number) =>
+  v.pipe(v.string('skal være en tekst'), v.maxLength(max, `er for lang (højst ${max} tegn)`), v.check(isWellFormed, WHOLE));
 
 /** A list of at most `max` items; `what` names them in the message. */
 export const boundedList = <T extends v.GenericSchema>(item: T, max: number, what: string) =>

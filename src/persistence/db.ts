@@ -2,16 +2,32 @@ import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 /** The one place that opens Rollekort's IndexedDB database. */
 export const DB_NAME = 'rollekort';
-/** 2 added `backups`: the stored document of a workspace as it was before a repair. */
-export const DB_VERSION = 2;
+/**
+ * 2 added `backups`: the stored document of a workspace as it was before a repair.
+ * 3 added `updates` and `state`: a workspace is a Yjs document, stored as a checkpoint
+ * plus a log of the updates since, so an edit writes only its own update.
+ */
+export const DB_VERSION = 3;
 
-/** A stored workspace: its document (same envelope as an export) plus a revision for safe writes. */
+/**
+ * A stored workspace at its last checkpoint: the document (same envelope as an export,
+ * for the list, raw export and the damage check) and the Yjs state it was made from.
+ * The updates since the checkpoint are in `updates`. A workspace stored by version 2 has
+ * no `state`: it is turned into a Yjs document when it is first loaded.
+ */
 export interface StoredWorkspace {
   id: string;
   revision: number;
   updatedAt: string;
   /** Checked through the same read path as an import whenever it is loaded. */
   doc: unknown;
+  state?: Uint8Array;
+}
+
+/** One Yjs update of a workspace since its checkpoint. */
+export interface UpdateRecord {
+  workspaceId: string;
+  update: Uint8Array;
 }
 
 export interface MetaRecord {
@@ -31,6 +47,7 @@ export interface RollekortDB extends DBSchema {
   workspaces: { key: string; value: StoredWorkspace };
   meta: { key: string; value: MetaRecord };
   backups: { key: string; value: BackupRecord };
+  updates: { key: number; value: UpdateRecord; indexes: { byWorkspace: string } };
 }
 
 export type Database = IDBPDatabase<RollekortDB>;
@@ -48,6 +65,7 @@ export async function openDatabase(onNewerVersion: () => void, name = DB_NAME, o
       if (!db.objectStoreNames.contains('workspaces')) db.createObjectStore('workspaces', { keyPath: 'id' });
       if (!db.objectStoreNames.contains('meta')) db.createObjectStore('meta', { keyPath: 'key' });
       if (!db.objectStoreNames.contains('backups')) db.createObjectStore('backups', { keyPath: 'id' });
+      if (!db.objectStoreNames.contains('updates')) db.createObjectStore('updates', { autoIncrement: true }).createIndex('byWorkspace', 'workspaceId');
     },
     // an older connection elsewhere does not close: the open waits until it does
     blocked: onBlocked,

@@ -1,10 +1,22 @@
+import * as Y from 'yjs';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import type { CatalogueRef, WorkspaceData } from '../domain/workspace';
 import { toDocument } from '../document';
+import { docFromWorkspace, encodeState, readWorkspace } from '../sync/workspace-doc';
 import type { MetaRecord } from './db';
 import type { StorageError } from './errors';
-import { writableData, type LoadedWorkspace, type Rebase, type WorkspaceStore, type WorkspaceSummary } from './workspace-repository';
+import { FROM_STORAGE, openDoc, writableData, type CatchUp, type LoadedWorkspace, type WorkspaceStore, type WorkspaceSummary } from './workspace-repository';
+
+interface Item {
+  revision: number;
+  updatedAt: string;
+  data: WorkspaceData;
+  state: Uint8Array;
+  updates: Map<number, Uint8Array>;
+}
+
+const GONE: StorageError = { kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' };
 
 /**
  * Keeps workspaces in memory when the browser gives no IndexedDB (private mode,
@@ -13,7 +25,8 @@ import { writableData, type LoadedWorkspace, type Rebase, type WorkspaceStore, t
 export class MemoryRepository implements WorkspaceStore {
   readonly persistent = false;
   #catalogue: Catalogue;
-  #items = new Map<string, { revision: number; updatedAt: string; data: WorkspaceData }>();
+  #items = new Map<string, Item>();
+  #nextKey = 1;
   #meta = new Map<string, MetaRecord['value']>();
 
   #ref: CatalogueRef;
@@ -29,7 +42,9 @@ export class MemoryRepository implements WorkspaceStore {
 
   async load(id: string): Promise<Result<LoadedWorkspace, StorageError>> {
     const w = this.#items.get(id);
-    return w ? ok({ id, revision: w.revision, data: w.data }) : err({ kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' });
+    if (!w) return err(GONE);
+    const doc = openDoc(w.state, w.data, [...w.updates.values()]);
+    return ok({ id, doc, ...readWorkspace(doc, this.#catalogue), keys: [...w.updates.keys()], revision: w.revision });
   }
 
   #writable(data: WorkspaceData) {
@@ -40,27 +55,34 @@ export class MemoryRepository implements WorkspaceStore {
     const writable = this.#writable(input);
     if (!writable.ok) return writable;
     const data = writable.value;
-    this.#items.set(id, { revision: 1, updatedAt: new Date().toISOString(), data });
-    return ok({ id, revision: 1, data });
+    const doc = docFromWorkspace(data);
+    this.#items.set(id, { revision: 1, updatedAt: new Date().toISOString(), data, state: encodeState(doc), updates: new Map() });
+    return ok({ id, doc, data, ignored: [], keys: [], revision: 1 });
   }
 
-  async save(id: string, baseRevision: number, input: WorkspaceData, rebase: Rebase) {
-    const writable = this.#writable(input);
-    if (!writable.ok) return writable;
-    const data = writable.value;
+  async append(id: string, update: Uint8Array): Promise<Result<number, StorageError>> {
     const w = this.#items.get(id);
-    if (!w) return err<StorageError>({ kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' });
-    const rebased = w.revision !== baseRevision;
-    let next = data;
-    if (rebased) {
-      const replayed = rebase(w.data);
-      const checked = replayed ? this.#writable(replayed) : null;
-      if (!checked?.ok) return err<StorageError>({ kind: 'conflict', message: 'Arbejdsområdet er ændret et andet sted.' });
-      next = checked.value;
-    }
-    const revision = w.revision + 1;
-    this.#items.set(id, { revision, updatedAt: new Date().toISOString(), data: next });
-    return ok({ id, revision, data: next, rebased });
+    if (!w) return err(GONE);
+    const key = this.#nextKey++;
+    w.updates.set(key, update);
+    return ok(key);
+  }
+
+  async updatesSince(id: string, known: ReadonlySet<number>, revision: number): Promise<Result<CatchUp, StorageError>> {
+    const w = this.#items.get(id);
+    if (!w) return err(GONE);
+    const updates = [...w.updates].filter(([k]) => !known.has(k)).map(([key, update]) => ({ key, update }));
+    return ok({ revision: w.revision, state: w.revision !== revision ? w.state : null, updates });
+  }
+
+  async compact(id: string, doc: Y.Doc, keys: readonly number[], revision: number): Promise<Result<number, StorageError>> {
+    const w = this.#items.get(id);
+    if (!w) return err(GONE);
+    if (w.revision !== revision) Y.applyUpdate(doc, w.state, FROM_STORAGE);
+    for (const k of keys) w.updates.delete(k);
+    const next = w.revision + 1;
+    this.#items.set(id, { ...w, revision: next, updatedAt: new Date().toISOString(), data: readWorkspace(doc, this.#catalogue).data, state: encodeState(doc) });
+    return ok(next);
   }
 
   async remove(id: string) {
@@ -85,8 +107,9 @@ export class MemoryRepository implements WorkspaceStore {
   async replace(id: string, input: WorkspaceData) {
     const before = await this.raw(id);
     if (!before.ok) return before;
-    const saved = await this.save(id, this.#items.get(id)!.revision, input, () => null);
-    return saved.ok ? ok({ id, revision: saved.value.revision, data: saved.value.data, before: before.value }) : saved;
+    this.#items.delete(id);
+    const created = await this.create(id, input);
+    return created.ok ? ok({ ...created.value, before: before.value }) : created;
   }
 
   async restoreRaw(): Promise<Result<void, StorageError>> {

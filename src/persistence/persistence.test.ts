@@ -7,6 +7,7 @@ import { makeWorkspace, shippedCatalogue } from '../domain/workspace/fixtures';
 import { openDatabase, DB_VERSION } from './db';
 import { storageError } from './errors';
 import { WorkspaceRepository } from './workspace-repository';
+import { applyEdit, encodeState } from '../sync/workspace-doc';
 
 const cat = shippedCatalogue();
 let n = 0;
@@ -19,7 +20,7 @@ async function repo() {
 describe('database', () => {
   it('creates its stores, and opening again (the upgrade path) is harmless', async () => {
     const { db, name } = await repo();
-    expect([...db.objectStoreNames].sort()).toEqual(['backups', 'meta', 'workspaces']);
+    expect([...db.objectStoreNames].sort()).toEqual(['backups', 'meta', 'updates', 'workspaces']);
     db.close();
     const again = await openDatabase(() => {}, name);
     expect(again.version).toBe(DB_VERSION);
@@ -46,7 +47,7 @@ describe('workspace repository', () => {
     unwrap(await r.create('w-1', demoWorkspace()));
     expect(await r.list()).toMatchObject([{ id: 'w-1', name: 'Eksempel Kommune' }]);
     const loaded = unwrap(await r.load('w-1'));
-    expect(loaded).toEqual({ id: 'w-1', revision: 1, data: demoWorkspace() });
+    expect(loaded).toMatchObject({ id: 'w-1', data: demoWorkspace(), ignored: [], keys: [] });
   });
 
   it('refuses to load a stored workspace that fails the checks', async () => {
@@ -57,37 +58,49 @@ describe('workspace repository', () => {
     if (!loaded.ok) expect(loaded.error.message).toMatch(/nyere version/);
   });
 
-  it('saves on top of the revision it was based on', async () => {
-    const { repo: r } = await repo();
-    unwrap(await r.create('w-1', makeWorkspace()));
-    const next = unwrap(assign(makeWorkspace(), cat, 'p-1', 'projektleder', 's-aula'));
-    const saved = unwrap(await r.save('w-1', 1, next, () => null));
-    expect(saved).toMatchObject({ revision: 2, rebased: false });
-    expect(unwrap(await r.load('w-1')).data).toEqual(next);
+  it('stores an edit as one update, and loads the checkpoint with the updates since', async () => {
+    const { db, repo: r } = await repo();
+    const created = unwrap(await r.create('w-1', demoWorkspace()));
+    const next = unwrap(assign(created.data, cat, 'p-anne', 'projektleder', 's-aula'));
+    let update: Uint8Array | null = null;
+    created.doc.on('update', (u: Uint8Array) => (update = u));
+    applyEdit(created.doc, created.data, next);
+    const key = unwrap(await r.append('w-1', update!));
+    // the edit wrote only its own update; the checkpoint is untouched
+    expect((await db.get('workspaces', 'w-1'))?.revision).toBe(1);
+    expect(update!.byteLength).toBeLessThan(encodeState(created.doc).byteLength / 4);
+    const loaded = unwrap(await r.load('w-1'));
+    expect(loaded.data).toEqual(next);
+    expect(loaded.keys).toEqual([key]);
+    // a checkpoint replaces exactly the updates it holds
+    unwrap(await r.compact('w-1', loaded.doc, loaded.keys, loaded.revision));
+    expect(await db.count('updates')).toBe(0);
+    expect(unwrap(await r.load('w-1'))).toMatchObject({ data: next, keys: [] });
   });
 
-  it('replays edits on a newer stored revision instead of overwriting it', async () => {
+  it('updates from two tabs merge, whatever the order they are stored in', async () => {
     const { repo: r } = await repo();
-    unwrap(await r.create('w-1', makeWorkspace()));
-    // tab A renames (revision 2); tab B, still on revision 1, assigns a role
-    unwrap(await r.save('w-1', 1, unwrap(renameWorkspace(makeWorkspace(), 'Fra fane A')), () => null));
-    const tabB = unwrap(assign(makeWorkspace(), cat, 'p-1', 'projektleder', 's-aula'));
-    const saved = unwrap(await r.save('w-1', 1, tabB, (stored) => unwrap(assign(stored, cat, 'p-1', 'projektleder', 's-aula'))));
-    expect(saved.rebased).toBe(true);
-    expect(saved.revision).toBe(3);
+    const created = unwrap(await r.create('w-1', makeWorkspace()));
+    const a = unwrap(await r.load('w-1'));
+    const b = unwrap(await r.load('w-1'));
+    const updates: Uint8Array[] = [];
+    a.doc.on('update', (u: Uint8Array) => updates.push(u));
+    b.doc.on('update', (u: Uint8Array) => updates.push(u));
+    applyEdit(a.doc, a.data, unwrap(renameWorkspace(a.data, 'Fra fane A')));
+    applyEdit(b.doc, b.data, unwrap(assign(b.data, cat, 'p-1', 'projektleder', 's-aula')));
+    for (const u of updates.reverse()) unwrap(await r.append('w-1', u));
     const data = unwrap(await r.load('w-1')).data;
     expect(data.name).toBe('Fra fane A');
     expect(data.assignments).toHaveLength(1);
+    expect(created.data.assignments).toHaveLength(0);
   });
 
-  it('writes nothing when a stale edit cannot be replayed', async () => {
+  it('refuses an update for a workspace that is gone', async () => {
     const { repo: r } = await repo();
-    unwrap(await r.create('w-1', makeWorkspace()));
-    unwrap(await r.save('w-1', 1, unwrap(renameWorkspace(makeWorkspace(), 'Nyere')), () => null));
-    const stale = await r.save('w-1', 1, unwrap(renameWorkspace(makeWorkspace(), 'Ældre')), () => null);
-    expect(stale.ok).toBe(false);
-    if (!stale.ok) expect(stale.error.kind).toBe('conflict');
-    expect(unwrap(await r.load('w-1'))).toMatchObject({ revision: 2, data: { name: 'Nyere' } });
+    const created = unwrap(await r.create('w-1', makeWorkspace()));
+    unwrap(await r.remove('w-1'));
+    const appended = await r.append('w-1', encodeState(created.doc));
+    expect(appended).toMatchObject({ ok: false, error: { message: expect.stringMatching(/slettet i en anden fane/) } });
   });
 
   it('never writes an inconsistent workspace', async () => {
@@ -96,10 +109,8 @@ describe('workspace repository', () => {
     const created = await r.create('w-1', broken);
     expect(created.ok).toBe(false);
     expect(await r.list()).toEqual([]);
-    unwrap(await r.create('w-2', makeWorkspace()));
-    const saved = await r.save('w-2', 1, broken, () => null);
-    expect(saved.ok).toBe(false);
-    expect(unwrap(await r.load('w-2')).revision).toBe(1);
+    const replaced = await r.replace('w-2', broken);
+    expect(replaced.ok).toBe(false);
   });
 
   it('removes a workspace and hands back what it removed', async () => {

@@ -1,12 +1,13 @@
 /** What tabs tell each other about stored workspaces. */
 export type SyncMessage =
-  | { type: 'saved'; id: string; revision: number }
+  /** A Yjs update of a workspace, already stored by the tab that sends it. */
+  | { type: 'update'; id: string; update: Uint8Array }
   | { type: 'list-changed' };
 
 function isSyncMessage(x: unknown): x is SyncMessage {
   if (typeof x !== 'object' || x === null) return false;
   const m = x as Record<string, unknown>;
-  return (m.type === 'saved' && typeof m.id === 'string' && typeof m.revision === 'number') || m.type === 'list-changed';
+  return (m.type === 'update' && typeof m.id === 'string' && m.update instanceof Uint8Array) || m.type === 'list-changed';
 }
 
 /** Keeps tabs of the same browser in step over BroadcastChannel; silent where it is missing. */

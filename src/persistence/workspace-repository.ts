@@ -1,7 +1,9 @@
+import * as Y from 'yjs';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import type { CatalogueRef, WorkspaceData } from '../domain/workspace';
 import { checkWritable, readDocument, toDocument, type ReadError } from '../document';
+import { docFromWorkspace, encodeState, readWorkspace } from '../sync/workspace-doc';
 import type { Database, MetaRecord, StoredWorkspace } from './db';
 import { storageError, type StorageError } from './errors';
 
@@ -12,14 +14,25 @@ export interface WorkspaceSummary {
   updatedAt: string;
 }
 
+/** A workspace as it opens: its Yjs document, the plain valid view of it, and the stored updates it holds. */
 export interface LoadedWorkspace {
   id: string;
-  revision: number;
+  doc: Y.Doc;
   data: WorkspaceData;
+  /** In Danish, what the document holds that breaks a rule and is left out of `data`. */
+  ignored: string[];
+  /** Keys of the stored updates applied to `doc`: a checkpoint may replace exactly these. */
+  keys: number[];
+  /** The checkpoint `doc` was opened from; a newer one means another tab made a checkpoint since. */
+  revision: number;
 }
 
-/** What a save does when the stored revision is newer than the one the edit was based on. */
-export type Rebase = (stored: WorkspaceData) => WorkspaceData | null;
+/** What another tab stored since: its newer checkpoint, if any, and the updates not seen. */
+export interface CatchUp {
+  revision: number;
+  state: Uint8Array | null;
+  updates: { key: number; update: Uint8Array }[];
+}
 
 /** The write gate for every store: the read path's rules, so that nothing is stored that would not open again. */
 export function writableData(data: WorkspaceData, catalogue: Catalogue): Result<WorkspaceData, StorageError> {
@@ -30,10 +43,19 @@ export function writableData(data: WorkspaceData, catalogue: Catalogue): Result<
 /** A workspace the write gate refused, explained. */
 const refused = (e: ReadError): StorageError => ({ kind: 'invalid', message: `Arbejdsområdet blev ikke gemt, fordi det bryder en regel: ${e.message}` });
 
-const conflict: StorageError = {
-  kind: 'conflict',
-  message: 'Arbejdsområdet er ændret i en anden fane. Den nyeste udgave er hentet.',
-};
+const GONE: StorageError = { kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' };
+const DELETED_ELSEWHERE: StorageError = { kind: 'invalid', message: 'Arbejdsområdet er slettet i en anden fane.' };
+
+/** Whatever origin marks updates that come from storage (they are not stored again). */
+export const FROM_STORAGE = 'rollekort-storage';
+
+/** The doc of a stored workspace: its checkpoint, or (stored by version 2) its document, and then its updates. */
+export function openDoc(state: Uint8Array | undefined, data: WorkspaceData, updates: readonly Uint8Array[]): Y.Doc {
+  const doc = state ? new Y.Doc() : docFromWorkspace(data);
+  if (state) Y.applyUpdate(doc, state, FROM_STORAGE);
+  for (const u of updates) Y.applyUpdate(doc, u, FROM_STORAGE);
+  return doc;
+}
 
 function nameOf(doc: unknown): string {
   const ws = (doc as { workspace?: { name?: unknown } } | null)?.workspace;
@@ -46,7 +68,16 @@ export interface WorkspaceStore {
   list(): Promise<WorkspaceSummary[]>;
   load(id: string): Promise<Result<LoadedWorkspace, StorageError | ReadError>>;
   create(id: string, data: WorkspaceData): Promise<Result<LoadedWorkspace, StorageError>>;
-  save(id: string, baseRevision: number, data: WorkspaceData, rebase: Rebase): Promise<Result<LoadedWorkspace & { rebased: boolean }, StorageError>>;
+  /** Stores one update of a workspace (an edit, or one that came from elsewhere); returns its key. */
+  append(id: string, update: Uint8Array): Promise<Result<number, StorageError>>;
+  /** What is stored that a doc opened at checkpoint `revision` with the updates `known` has not seen. */
+  updatesSince(id: string, known: ReadonlySet<number>, revision: number): Promise<Result<CatchUp, StorageError>>;
+  /**
+   * Writes a new checkpoint of the doc and drops the updates it holds (`keys`); other
+   * updates stay. A checkpoint another tab wrote after `revision` is merged into the doc
+   * first, so nothing it held is lost. Returns the new revision.
+   */
+  compact(id: string, doc: Y.Doc, keys: readonly number[], revision: number): Promise<Result<number, StorageError>>;
   remove(id: string): Promise<Result<StoredWorkspace | null, StorageError>>;
   /**
    * Stores the very first workspace, unless another tab got there first (then null):
@@ -83,22 +114,41 @@ export class WorkspaceRepository implements WorkspaceStore {
       .sort((a, b) => a.name.localeCompare(b.name, 'da'));
   }
 
-  /** Loads a workspace through the same migrate-then-validate path as an import. */
+  /**
+   * Loads a workspace: its document goes through the same migrate-then-validate path as an
+   * import (a damaged one is refused, to repair), then its Yjs state and updates make the doc.
+   * A workspace stored before the update log (no `state`) gets its first checkpoint here.
+   */
   async load(id: string): Promise<Result<LoadedWorkspace, StorageError | ReadError>> {
     let record: StoredWorkspace | undefined;
+    let updates: { key: number; update: Uint8Array }[];
     try {
-      record = await this.#db.get('workspaces', id);
+      const tx = this.#db.transaction(['workspaces', 'updates'], 'readonly');
+      [record, updates] = await Promise.all([tx.objectStore('workspaces').get(id), this.#updatesIn(tx.objectStore('updates'), id), tx.done]);
     } catch (e) {
       return err(storageError(e));
     }
-    if (!record) return err({ kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' });
+    if (!record) return err(GONE);
     const read = readDocument(record.doc, this.#catalogue);
     if (!read.ok) return read;
-    return ok({ id, revision: record.revision, data: read.value.data });
+    const doc = openDoc(record.state, read.value.data, updates.map((u) => u.update));
+    const keys = updates.map((u) => u.key);
+    if (!record.state) {
+      const migrated = await this.compact(id, doc, keys, record.revision);
+      if (!migrated.ok) return migrated;
+      return ok({ id, doc, ...readWorkspace(doc, this.#catalogue), keys: [], revision: migrated.value });
+    }
+    return ok({ id, doc, ...readWorkspace(doc, this.#catalogue), keys, revision: record.revision });
   }
 
-  #record(id: string, revision: number, data: WorkspaceData): StoredWorkspace {
-    return { id, revision, updatedAt: new Date().toISOString(), doc: toDocument(data, this.#ref) };
+  async #updatesIn(store: { index(name: 'byWorkspace'): { getAllKeys(q: string): Promise<number[]>; getAll(q: string): Promise<{ update: Uint8Array }[]> } }, id: string) {
+    const index = store.index('byWorkspace');
+    const [keys, values] = await Promise.all([index.getAllKeys(id), index.getAll(id)]);
+    return keys.map((key, i) => ({ key, update: values[i]!.update }));
+  }
+
+  #record(id: string, revision: number, doc: Y.Doc, data = readWorkspace(doc, this.#catalogue).data): StoredWorkspace {
+    return { id, revision, updatedAt: new Date().toISOString(), doc: toDocument(data, this.#ref), state: encodeState(doc) };
   }
 
   #writable(data: WorkspaceData) {
@@ -110,65 +160,80 @@ export class WorkspaceRepository implements WorkspaceStore {
     const writable = this.#writable(input);
     if (!writable.ok) return writable;
     const data = writable.value;
+    const doc = docFromWorkspace(data);
     try {
       const tx = this.#db.transaction('workspaces', 'readwrite', { durability: 'strict' });
-      await Promise.all([tx.store.add(this.#record(id, 1, data)), tx.done]);
-      return ok({ id, revision: 1, data });
+      await Promise.all([tx.store.add(this.#record(id, 1, doc, data)), tx.done]);
+      return ok({ id, doc, data, ignored: [], keys: [], revision: 1 });
     } catch (e) {
       return err(storageError(e));
     }
   }
 
-  /**
-   * Writes a new state of a workspace, but only on top of the revision it was based
-   * on. If another tab wrote in between, `rebase` replays the edits on the stored
-   * state; when it cannot, nothing is written and the caller reloads.
-   */
-  async save(id: string, baseRevision: number, input: WorkspaceData, rebase: Rebase): Promise<Result<LoadedWorkspace & { rebased: boolean }, StorageError>> {
-    const writable = this.#writable(input);
-    if (!writable.ok) return writable;
-    const data = writable.value;
+  async append(id: string, update: Uint8Array): Promise<Result<number, StorageError>> {
     try {
-      const tx = this.#db.transaction('workspaces', 'readwrite');
-      const abort = () => {
-        tx.done.catch(() => {}); // the abort is ours; nobody else waits on it
+      const tx = this.#db.transaction(['workspaces', 'updates'], 'readwrite');
+      // one small write; the check that the workspace still exists is in the same transaction
+      const exists = (await tx.objectStore('workspaces').getKey(id)) !== undefined;
+      if (!exists) {
         tx.abort();
-      };
-      const stored = await tx.store.get(id);
-      if (!stored) {
-        abort();
-        return err({ kind: 'invalid', message: 'Arbejdsområdet er slettet i en anden fane.' });
+        await tx.done.catch(() => {});
+        return err(DELETED_ELSEWHERE);
       }
-      let next = data;
-      let rebased = false;
-      if (stored.revision !== baseRevision) {
-        const read = readDocument(stored.doc, this.#catalogue);
-        const replayed = read.ok ? rebase(read.value.data) : null;
-        const checked = replayed ? this.#writable(replayed) : null;
-        if (!checked?.ok) {
-          abort();
-          return err(conflict);
-        }
-        next = checked.value;
-        rebased = true;
-      }
-      const revision = stored.revision + 1;
-      await Promise.all([tx.store.put(this.#record(id, revision, next)), tx.done]);
-      return ok({ id, revision, data: next, rebased });
+      const [key] = await Promise.all([tx.objectStore('updates').add({ workspaceId: id, update }), tx.done]);
+      return ok(key);
     } catch (e) {
       return err(storageError(e));
     }
   }
 
+  async updatesSince(id: string, known: ReadonlySet<number>, revision: number): Promise<Result<CatchUp, StorageError>> {
+    try {
+      const tx = this.#db.transaction(['workspaces', 'updates'], 'readonly');
+      const [stored, all] = await Promise.all([tx.objectStore('workspaces').get(id), this.#updatesIn(tx.objectStore('updates'), id), tx.done]);
+      if (!stored) return err(GONE);
+      const newer = stored.revision !== revision && stored.state ? stored.state : null;
+      return ok({ revision: stored.revision, state: newer, updates: all.filter((u) => !known.has(u.key)) });
+    } catch (e) {
+      return err(storageError(e));
+    }
+  }
+
+  async compact(id: string, doc: Y.Doc, keys: readonly number[], revision: number): Promise<Result<number, StorageError>> {
+    try {
+      const tx = this.#db.transaction(['workspaces', 'updates'], 'readwrite', { durability: 'strict' });
+      const stored = await tx.objectStore('workspaces').get(id);
+      if (!stored) {
+        tx.abort();
+        await tx.done.catch(() => {});
+        return err(DELETED_ELSEWHERE);
+      }
+      // another tab's checkpoint may hold updates it has already dropped: take them in first
+      if (stored.revision !== revision && stored.state) Y.applyUpdate(doc, stored.state, FROM_STORAGE);
+      const updates = tx.objectStore('updates');
+      const next = stored.revision + 1;
+      await Promise.all([tx.objectStore('workspaces').put(this.#record(id, next, doc)), ...keys.map((k) => updates.delete(k)), tx.done]);
+      return ok(next);
+    } catch (e) {
+      return err(storageError(e));
+    }
+  }
+
+  /** Deletes a workspace and its updates; returns what was stored, so the caller can say what went. */
   async remove(id: string): Promise<Result<StoredWorkspace | null, StorageError>> {
     try {
-      const tx = this.#db.transaction('workspaces', 'readwrite', { durability: 'strict' });
-      const record = (await tx.store.get(id)) ?? null;
-      await Promise.all([tx.store.delete(id), tx.done]);
+      const tx = this.#db.transaction(['workspaces', 'updates'], 'readwrite', { durability: 'strict' });
+      const record = (await tx.objectStore('workspaces').get(id)) ?? null;
+      await Promise.all([tx.objectStore('workspaces').delete(id), this.#dropUpdates(tx.objectStore('updates'), id), tx.done]);
       return ok(record);
     } catch (e) {
       return err(storageError(e));
     }
+  }
+
+  async #dropUpdates(store: { index(name: 'byWorkspace'): { getAllKeys(q: string): Promise<number[]> }; delete(k: number): Promise<void> }, id: string) {
+    const keys = await store.index('byWorkspace').getAllKeys(id);
+    await Promise.all(keys.map((k) => store.delete(k)));
   }
 
   async createFirst(id: string, make: (demoCreatedBefore: boolean) => WorkspaceData): Promise<Result<LoadedWorkspace | null, StorageError>> {
@@ -185,12 +250,13 @@ export class WorkspaceRepository implements WorkspaceStore {
         await tx.done.catch(() => {});
         return writable;
       }
+      const doc = docFromWorkspace(writable.value);
       await Promise.all([
-        tx.objectStore('workspaces').add(this.#record(id, 1, writable.value)),
+        tx.objectStore('workspaces').add(this.#record(id, 1, doc, writable.value)),
         tx.objectStore('meta').put({ key: 'demoCreated', value: true }),
         tx.done,
       ]);
-      return ok({ id, revision: 1, data: writable.value });
+      return ok({ id, doc, data: writable.value, ignored: [], keys: [], revision: 1 });
     } catch (e) {
       return err(storageError(e));
     }
@@ -208,8 +274,9 @@ export class WorkspaceRepository implements WorkspaceStore {
   async replace(id: string, input: WorkspaceData): Promise<Result<LoadedWorkspace & { before: unknown }, StorageError>> {
     const writable = this.#writable(input);
     if (!writable.ok) return writable;
+    const doc = docFromWorkspace(writable.value);
     try {
-      const tx = this.#db.transaction(['workspaces', 'backups'], 'readwrite', { durability: 'strict' });
+      const tx = this.#db.transaction(['workspaces', 'backups', 'updates'], 'readwrite', { durability: 'strict' });
       const stored = await tx.objectStore('workspaces').get(id);
       if (!stored) {
         tx.abort();
@@ -220,10 +287,11 @@ export class WorkspaceRepository implements WorkspaceStore {
       const savedAt = new Date().toISOString();
       await Promise.all([
         tx.objectStore('backups').put({ id: `${id}@${savedAt}`, workspaceId: id, savedAt, doc: stored.doc }),
-        tx.objectStore('workspaces').put(this.#record(id, revision, writable.value)),
+        tx.objectStore('workspaces').put(this.#record(id, revision, doc, writable.value)),
+        this.#dropUpdates(tx.objectStore('updates'), id),
         tx.done,
       ]);
-      return ok({ id, revision, data: writable.value, before: stored.doc });
+      return ok({ id, doc, data: writable.value, ignored: [], keys: [], revision, before: stored.doc });
     } catch (e) {
       return err(storageError(e));
     }
@@ -231,9 +299,15 @@ export class WorkspaceRepository implements WorkspaceStore {
 
   async restoreRaw(id: string, doc: unknown): Promise<Result<void, StorageError>> {
     try {
-      const tx = this.#db.transaction('workspaces', 'readwrite', { durability: 'strict' });
-      const stored = await tx.store.get(id);
-      await Promise.all([tx.store.put({ id, revision: (stored?.revision ?? 0) + 1, updatedAt: new Date().toISOString(), doc }), tx.done]);
+      const tx = this.#db.transaction(['workspaces', 'updates'], 'readwrite', { durability: 'strict' });
+      const store = tx.objectStore('workspaces');
+      const stored = await store.get(id);
+      // the document as it was, without a Yjs state: it is made anew from the document when it opens
+      await Promise.all([
+        store.put({ id, revision: (stored?.revision ?? 0) + 1, updatedAt: new Date().toISOString(), doc }),
+        this.#dropUpdates(tx.objectStore('updates'), id),
+        tx.done,
+      ]);
       return ok(undefined);
     } catch (e) {
       return err(storageError(e));

@@ -63,7 +63,7 @@ describe('WorkshopManager', () => {
     expect(w.removeAssignment('a-findes-ikke')).toBe('Tildelingen findes ikke længere.');
   });
 
-  it('an assignment replayed on another tab’s newer state keeps the system it was made for', async () => {
+  it('an assignment made on a tab that is behind keeps the system it was made for, merged with the newer state', async () => {
     const name = `workshop-replay-${++n}`;
     const open = async () => new WorkspaceRepository(await openDatabase(() => {}, name), cat);
     const a = new WorkspaceManager(cat, open);

@@ -1,11 +1,13 @@
+import * as Y from 'yjs';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import { isolate } from '../domain/text';
-import { demoWorkspace, emptyWorkspace, newId, renameWorkspace, UndoHistory, type WorkspaceData } from '../domain/workspace';
+import { demoWorkspace, emptyWorkspace, newId, renameWorkspace, type WorkspaceData } from '../domain/workspace';
 import { checkWritable, exportFileName, readWorkspaceText, repairDocument, serializeDocument, toDocument, type ReadError } from '../document';
 import {
   BLOCKED,
   DB_NAME,
+  FROM_STORAGE,
   MemoryRepository,
   NO_ANSWER,
   NEWER_VERSION,
@@ -14,21 +16,18 @@ import {
   SyncChannel,
   UNAVAILABLE,
   WorkspaceRepository,
+  type LoadedWorkspace,
   type StorageError,
   type SyncMessage,
   type WorkspaceStore,
   type WorkspaceSummary,
 } from '../persistence';
+import { applyEdit, docFromWorkspace, LOCAL_ORIGIN, readWorkspace, sharedTypes } from '../sync/workspace-doc';
 
-/**
- * An edit of the workspace, kept until it is written so it can be replayed on a newer
- * stored state. `apply` returns null when the edit no longer applies there.
- */
-interface PendingEdit {
-  apply: (ws: WorkspaceData) => WorkspaceData | null;
-  /** False for undo/redo: they restore a snapshot and cannot be replayed on someone else's changes. */
-  replayable: boolean;
-}
+/** The origin of updates another tab of this browser sent: that tab has stored them. */
+const FROM_TAB = 'rollekort-tab';
+/** After this many stored updates, the next write makes a new checkpoint. */
+const CHECKPOINT_EVERY = 200;
 
 export type SaveState = 'loading' | 'saved' | 'saving' | 'error' | 'memory';
 
@@ -58,20 +57,20 @@ export type OpenStore = (onBlocked: () => void) => Promise<WorkspaceStore>;
 
 const isBlank = (ws: WorkspaceData) => !ws.people.length && !ws.orgUnits.length && !ws.systems.length && !ws.assignments.length;
 
-/**
- * An edit: a pure function of the workspace. It may run again later on a newer stored
- * state, so everything it depends on (ids, the chosen system, form values) must be
- * fixed before it is handed over, not read when it runs.
- */
+/** An edit: a pure function of the workspace, whose result goes through the write gate. */
 export type Edit = (ws: WorkspaceData) => Result<WorkspaceData, string> | WorkspaceData;
 const asResult = (r: Result<WorkspaceData, string> | WorkspaceData): Result<WorkspaceData, string> =>
   'ok' in r && typeof r.ok === 'boolean' ? (r as Result<WorkspaceData, string>) : ok(r as WorkspaceData);
 
-const plural = (n: number, one: string, many: string) => (n === 1 ? `1 ${one}` : `${n} ${many}`);
+/** What a read-only link allows, said when an edit is tried. */
+export const READ_ONLY = 'Arbejdsområdet er skrivebeskyttet: du har et link, der kun giver adgang til at se.';
 
 /**
- * The open workspace and the list of workspaces. Every edit is applied in memory at
- * once and written in its own transaction; nothing is written before the first load.
+ * The open workspace and the list of workspaces. The open workspace is a Yjs document:
+ * every edit goes into it at once, and its update (only that) is written in its own
+ * transaction and sent to the other tabs; anything that arrives in the doc from elsewhere
+ * (a tab, a sync server) is stored and shown the same way. Nothing is written before the
+ * first load.
  */
 export class WorkspaceManager {
   readonly catalogue: Catalogue;
@@ -89,7 +88,14 @@ export class WorkspaceManager {
   #list = $state.raw<WorkspaceSummary[]>([]);
   #id = $state<string | null>(null);
   #data = $state.raw<WorkspaceData>(emptyWorkspace(''));
+  #doc = $state.raw<Y.Doc | null>(null);
+  #undoManager: Y.UndoManager | null = null;
+  /** Keys of stored updates this tab holds in its doc; a checkpoint replaces exactly these. */
+  #keys = new Set<number>();
+  /** The checkpoint the open doc holds (see WorkspaceStore.compact). */
   #revision = 0;
+  #ignored = $state.raw<string[]>([]);
+  #readOnly = $state(false);
   /** A fault of the last write (quota, ...): cleared when a write succeeds. */
   #fault = $state.raw<StorageError | null>(null);
   /** A lasting condition: no storage at all, or a newer version elsewhere. */
@@ -98,16 +104,12 @@ export class WorkspaceManager {
   #notice = $state<string | null>(null);
   #message = $state<string | null>(null);
   #persisted = $state<boolean | null>(null);
-  #history = new UndoHistory<WorkspaceData>();
   #canUndo = $state(false);
   #canRedo = $state(false);
-  #pending = $state.raw<PendingEdit[]>([]);
+  /** Updates of the open doc not stored yet. */
+  #pending = $state.raw<Uint8Array[]>([]);
   #writing = $state(false);
   #flushing: Promise<void> | null = null;
-  /** Counts edits, so a load that raced an edit can tell and stand back. */
-  #edits = 0;
-  /** The newest revision another tab has announced for the open workspace. */
-  #newestSeen = 0;
   /** True while the open workspace exists only in memory (storing it failed, or it was deleted elsewhere). */
   #unstored = false;
   #deleted = $state.raw<{ name: string; data: WorkspaceData } | null>(null);
@@ -126,6 +128,13 @@ export class WorkspaceManager {
   get list() { return this.#list; }
   get id() { return this.#id; }
   get data() { return this.#data; }
+  /** The open workspace's Yjs document (a new one after a switch): whatever is applied to it is shown, stored and shared. */
+  get doc() { return this.#doc; }
+  /** In Danish, what the doc holds (sent from elsewhere) that breaks a rule and is left out. */
+  get remoteIssues() { return this.#ignored; }
+  /** True for a read-only shared link: no edit, undo or import into this workspace. */
+  get readOnly() { return this.#readOnly; }
+  set readOnly(value: boolean) { this.#readOnly = value; }
   get error() { return this.#fault ?? this.#fatal; }
   get notice() { return this.#notice; }
   /** The last thing the user did, said in Danish for the status line (and screen readers). */
@@ -229,7 +238,7 @@ export class WorkspaceManager {
     for (const w of await memory.list()) {
       const loaded = await memory.load(w.id);
       // the untouched stand-in is not worth keeping; anything edited or made is
-      if (!loaded.ok || (loaded.value.revision === 1 && w.name === STAND_IN && isBlank(loaded.value.data))) continue;
+      if (!loaded.ok || (loaded.value.keys.length === 0 && w.name === STAND_IN && isBlank(loaded.value.data))) continue;
       const created = await store.create(w.id, loaded.value.data);
       if (!created.ok) {
         // never silently: stay in memory, where the work still is, and say why
@@ -306,13 +315,12 @@ export class WorkspaceManager {
   }
 
   #keepUnstored(id: string, data: WorkspaceData, error: StorageError) {
-    this.#id = id;
-    this.#data = data;
-    this.#revision = 0;
+    const doc = docFromWorkspace(data);
+    this.#adopt({ id, doc, data, ignored: [], keys: [], revision: 0 });
     this.#unstored = true;
     this.#list = [...this.#list, { id, name: data.name, updatedAt: '' }];
     this.#fault = error;
-    this.#pending = [{ apply: () => data, replayable: false }];
+    this.#pending = [Y.encodeStateAsUpdate(doc)];
   }
 
   async #askPersistence() {
@@ -331,81 +339,108 @@ export class WorkspaceManager {
       else this.#notice = `Arbejdsområdet »${isolate(this.#list.find((w) => w.id === id)?.name ?? id)}« kunne ikke åbnes: ${loaded.error.message}`;
       return false;
     }
-    this.#adopt(id, loaded.value.data, loaded.value.revision);
+    this.#adopt(loaded.value);
     await this.#store!.setMeta('lastWorkspaceId', id).catch(() => {}); // a convenience; never worth an error
     return true;
   }
 
-  #adopt(id: string, data: WorkspaceData, revision: number) {
+  /** Makes a loaded workspace the open one: its doc is watched, and undo starts afresh. */
+  #adopt({ id, doc, data, ignored, keys, revision }: LoadedWorkspace) {
+    this.#detach();
     this.#id = id;
+    this.#doc = doc;
     this.#data = data;
+    this.#ignored = ignored;
+    this.#keys = new Set(keys);
     this.#revision = revision;
-    this.#newestSeen = revision;
     this.#pending = [];
     this.#unstored = false;
     this.#fault = null;
-    this.#resetHistory();
     this.#message = null;
-  }
-
-  #resetHistory() {
-    this.#history.clear();
+    doc.on('update', this.#onUpdate);
+    // undo takes back this user's own edits only, one edit at a time
+    const undo = new Y.UndoManager(sharedTypes(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
+    const sync = () => this.#syncHistory();
+    undo.on('stack-item-added', sync);
+    undo.on('stack-item-popped', sync);
+    undo.on('stack-cleared', sync);
+    this.#undoManager = undo;
     this.#syncHistory();
   }
+
+  #detach() {
+    this.#undoManager?.destroy();
+    this.#undoManager = null;
+    this.#doc?.off('update', this.#onUpdate);
+    this.#doc?.destroy();
+    this.#doc = null;
+  }
+
   #syncHistory() {
-    this.#canUndo = this.#history.canUndo;
-    this.#canRedo = this.#history.canRedo;
+    this.#canUndo = (this.#undoManager?.undoStack.length ?? 0) > 0;
+    this.#canRedo = (this.#undoManager?.redoStack.length ?? 0) > 0;
+  }
+
+  /**
+   * Every update of the open doc: this user's edits, undo and redo, another tab's, a sync
+   * server's. All but what came from storage or another tab (which stored it) are stored
+   * and sent to the other tabs; all but this user's own edits are read back, checked.
+   */
+  #onUpdate = (update: Uint8Array, origin: unknown, doc: Y.Doc) => {
+    if (doc !== this.#doc) return;
+    if (origin !== FROM_STORAGE && origin !== FROM_TAB) {
+      this.#pending = [...this.#pending, update];
+      if (this.#id) this.#channel?.post({ type: 'update', id: this.#id, update });
+      void this.#flush();
+    }
+    if (origin !== LOCAL_ORIGIN && !this.#rereadDue) {
+      // a burst of updates (a server catching up, a tab's undo) is read back once
+      this.#rereadDue = true;
+      queueMicrotask(() => this.#reread());
+    }
+  };
+  #rereadDue = false;
+
+  /** The view of the doc after a change from elsewhere: what breaks a rule is left out and said. */
+  #reread() {
+    this.#rereadDue = false;
+    if (!this.#doc) return;
+    const view = readWorkspace(this.#doc, this.catalogue);
+    this.#data = view.data;
+    this.#ignored = view.ignored;
   }
 
   /** Applies an edit; returns a Danish error (and changes nothing) when it does not apply. */
   edit(edit: Edit): string | null {
-    if (!this.ready) return 'Arbejdsområdet er ikke indlæst endnu.';
+    if (!this.ready || !this.#doc) return 'Arbejdsområdet er ikke indlæst endnu.';
+    if (this.#readOnly) return READ_ONLY;
     const result = asResult(edit(this.#data));
     if (!result.ok) return result.error;
     if (result.value === this.#data) return null;
     // the write gate, before anything changes: what is accepted here will open again
     const writable = checkWritable(result.value, this.catalogue);
     if (!writable.ok) return `Ændringen er ikke foretaget, fordi arbejdsområdet så ikke kunne gemmes: ${writable.error.message}`;
-    this.#history.record(this.#data);
-    this.#syncHistory();
+    const before = this.#data;
     this.#data = writable.value;
-    this.#enqueue({
-      apply: (ws) => {
-        const r = asResult(edit(ws));
-        return r.ok ? r.value : null;
-      },
-      replayable: true,
-    });
+    applyEdit(this.#doc, before, result.value, LOCAL_ORIGIN, writable.value);
     return null;
   }
 
   undo() {
-    const previous = this.#history.undo(this.#data);
-    if (!previous) return;
-    this.#restore(previous);
+    if (this.#readOnly || !this.#undoManager?.undoStack.length) return;
+    this.#undoManager.undo();
+    this.#reread();
     this.#message = 'Den seneste ændring er fortrudt.';
   }
 
   redo() {
-    const next = this.#history.redo(this.#data);
-    if (!next) return;
-    this.#restore(next);
+    if (this.#readOnly || !this.#undoManager?.redoStack.length) return;
+    this.#undoManager.redo();
+    this.#reread();
     this.#message = 'Ændringen er gentaget.';
   }
 
-  #restore(snapshot: WorkspaceData) {
-    this.#syncHistory();
-    this.#data = snapshot;
-    this.#enqueue({ apply: () => snapshot, replayable: false });
-  }
-
-  #enqueue(edit: PendingEdit) {
-    this.#edits++;
-    this.#pending = [...this.#pending, edit];
-    void this.#flush();
-  }
-
-  /** Writes what is pending, one transaction at a time; edits made meanwhile go into the next. */
+  /** Writes what is pending, one transaction at a time; updates made meanwhile go into the next. */
   #flush(): Promise<void> {
     if (this.#flushing) return this.#flushing;
     const run = (async () => {
@@ -419,7 +454,6 @@ export class WorkspaceManager {
     const done = run.then(
       () => {
         this.#flushing = null;
-        void this.#catchUp();
       },
       () => {
         this.#flushing = null;
@@ -431,85 +465,49 @@ export class WorkspaceManager {
 
   async #writeOnce() {
     const store = this.#store!;
-    const edits = this.#pending;
+    const updates = this.#pending;
     this.#pending = [];
     const id = this.#id!;
-    const data = this.#data;
+    const doc = this.#doc!;
     this.#writing = true;
     if (this.#unstored) {
-      const created = await store.create(id, data);
-      if (!created.ok) {
-        this.#pending = [...edits, ...this.#pending];
-        this.#fault = created.error;
+      const created = await store.create(id, this.#data);
+      // the doc's own state is what is kept, so that what others merge with stays the same doc
+      const stored = created.ok ? await store.compact(id, doc, [], created.value.revision) : created;
+      if (!stored.ok) {
+        this.#pending = [...updates, ...this.#pending];
+        this.#fault = stored.error;
         return;
       }
       this.#unstored = false;
-      this.#revision = created.value.revision;
+      this.#revision = stored.value;
       this.#fault = null;
       await this.#refreshList(true);
       return;
     }
-    let dropped = 0;
-    const result = await store.save(id, this.#revision, data, (stored) => {
-      if (edits.some((e) => !e.replayable)) return null;
-      dropped = 0;
-      return edits.reduce((ws, e) => e.apply(ws) ?? (dropped++, ws), stored);
-    });
+    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const result = await store.append(id, update);
     if (id !== this.#id) return;
-    if (result.ok) {
-      this.#revision = result.value.revision;
-      this.#newestSeen = Math.max(this.#newestSeen, this.#revision);
-      this.#fault = null;
-      if (result.value.rebased) this.#adoptMerged(result.value.data, dropped);
-      this.#channel?.post({ type: 'saved', id, revision: this.#revision });
-      if (this.#data.name !== this.#list.find((w) => w.id === id)?.name) await this.#refreshList(true);
+    if (!result.ok) {
+      this.#pending = [update, ...this.#pending];
+      this.#fault = result.error;
+      if (result.error.kind === 'newer-version') this.#newerVersionElsewhere();
       return;
     }
-    if (result.error.kind === 'conflict') {
-      await this.#recoverFromConflict(id);
-      return;
-    }
-    this.#pending = [...edits, ...this.#pending];
-    this.#fault = result.error;
-    if (result.error.kind === 'newer-version') this.#newerVersionElsewhere();
+    this.#keys.add(result.value);
+    this.#fault = null;
+    const renamed = this.#data.name !== this.#list.find((w) => w.id === id)?.name;
+    if (renamed || this.#keys.size >= CHECKPOINT_EVERY) await this.#checkpoint(id, doc);
+    if (renamed) await this.#refreshList(true);
   }
 
-  /**
-   * Another tab wrote first and our edits were replayed on its state. Edits made while
-   * that write was under way are replayed on the merged state too; undo/redo cannot be.
-   */
-  #adoptMerged(merged: WorkspaceData, dropped: number) {
-    let ws = merged;
-    let lost = dropped;
-    const keep: PendingEdit[] = [];
-    for (const e of this.#pending) {
-      const next = e.replayable ? e.apply(ws) : null;
-      if (next) {
-        ws = next;
-        keep.push(e);
-      } else lost++;
-    }
-    this.#data = ws;
-    this.#pending = keep;
-    this.#resetHistory();
-    this.#notice =
-      'Arbejdsområdet var ændret i en anden fane; dine ændringer er flettet ind i den nyeste udgave.' +
-      (lost ? ` ${plural(lost, 'ændring', 'ændringer')} passede ikke længere og er ikke gemt.` : '');
-  }
-
-  /** A write that could not be replayed (undo/redo on a stale state): take the newest state and replay what can be. */
-  async #recoverFromConflict(id: string) {
-    const loaded = await this.#store!.load(id);
-    if (!loaded.ok) {
-      this.#fault = { kind: 'conflict', message: `Arbejdsområdet er ændret i en anden fane, og den nyeste udgave kunne ikke hentes: ${loaded.error.message}` };
-      return;
-    }
-    this.#revision = loaded.value.revision;
-    this.#newestSeen = Math.max(this.#newestSeen, this.#revision);
-    this.#adoptMerged(loaded.value.data, 0);
-    this.#notice =
-      'Arbejdsområdet var ændret i en anden fane, så din fortryd eller gentag kunne ikke gemmes; den nyeste udgave vises nu.' +
-      (this.#pending.length ? ' Dine ændringer derefter er flettet ind.' : '');
+  /** A new checkpoint of the open doc, replacing the updates it holds; a failure only postpones it. */
+  async #checkpoint(id: string, doc: Y.Doc) {
+    const keys = [...this.#keys];
+    const done = await this.#store!.compact(id, doc, keys, this.#revision);
+    if (!done.ok || id !== this.#id) return;
+    for (const k of keys) this.#keys.delete(k);
+    this.#revision = done.value;
   }
 
   /** Tries again after a storage fault (e.g. once space is freed). */
@@ -552,21 +550,24 @@ export class WorkspaceManager {
       if (first) await this.#load(first.id);
       return;
     }
-    if (m.id !== this.#id) return;
-    this.#newestSeen = Math.max(this.#newestSeen, m.revision);
-    await this.#catchUp();
+    if (m.id !== this.#id || !this.#doc) return;
+    Y.applyUpdate(this.#doc, m.update, FROM_TAB);
   }
 
-  /** Takes over a newer state from another tab, unless our own edits are on their way (they will be replayed on it). */
-  async #catchUp() {
+  /** Takes in what other tabs stored that this tab has not seen (say, after it slept). */
+  async catchUp() {
     const id = this.#id;
-    if (!id || this.#newestSeen <= this.#revision || this.#flushing || this.#pending.length || this.#unstored) return;
-    const edits = this.#edits;
-    const loaded = await this.#store!.load(id);
-    if (!loaded.ok || edits !== this.#edits || id !== this.#id || this.#pending.length) return;
-    const hadHistory = this.#canUndo || this.#canRedo;
-    this.#adopt(id, loaded.value.data, loaded.value.revision);
-    if (hadHistory) this.#notice = 'Arbejdsområdet er ændret i en anden fane, og denne fane viser nu den nyeste udgave. Fortryd-historikken er derfor nulstillet.';
+    if (!id || !this.#store || this.#unstored) return;
+    const since = await this.#store.updatesSince(id, this.#keys, this.#revision);
+    if (!since.ok || id !== this.#id || !this.#doc) return;
+    const doc = this.#doc;
+    doc.transact(() => {
+      if (since.value.state) Y.applyUpdate(doc, since.value.state, FROM_STORAGE);
+      for (const u of since.value.updates) Y.applyUpdate(doc, u.update, FROM_STORAGE);
+    }, FROM_STORAGE);
+    for (const u of since.value.updates) this.#keys.add(u.key);
+    // a newer checkpoint is held now; the updates it dropped were in it
+    this.#revision = since.value.revision;
   }
 
   async #refreshList(announce: boolean) {
@@ -718,7 +719,7 @@ export class WorkspaceManager {
     if (!loaded.ok) this.#markDamaged(report.id, loaded.error);
     if (this.#id === report.id) {
       this.#id = null;
-      this.#resetHistory();
+      this.#detach();
       const next = this.#list.find((w) => !this.#damaged.some((d) => d.id === w.id));
       if (next) await this.#load(next.id);
     }
@@ -735,6 +736,25 @@ export class WorkspaceManager {
     return { fileName: exportFileName(this.#data.name), text: serializeDocument(doc) };
   }
 
+  /**
+   * Opens the workspace with this id, creating it empty (with this name) when this browser
+   * does not have it yet: how a shared link's room becomes a local workspace.
+   */
+  async openOrCreate(id: string, name: string): Promise<string | null> {
+    if (id === this.#id) return null;
+    if (this.#list.some((w) => w.id === id)) return this.switchTo(id);
+    if (this.#blocked) return NEWER_VERSION.message;
+    const left = await this.#leaveCurrent();
+    if (left) return left;
+    const fresh = renameWorkspace(emptyWorkspace(name), name);
+    if (!fresh.ok) return fresh.error;
+    const created = await this.#store!.create(id, fresh.value);
+    if (!created.ok) return created.error.message;
+    await this.#refreshList(true);
+    return (await this.#load(id)) ? null : this.#notice;
+  }
+
+  /** Stops hearing other tabs (the page is going away, or a test plays a tab that is behind). */
   close() {
     this.#channel?.close();
   }

@@ -4,9 +4,9 @@ import { openDB, type IDBPDatabase } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { readWorkspaceText } from '../document';
 import { parsePeopleTable } from '../document/people-table';
-import { addPeople, addPerson, type PersonInput } from '../domain/workspace';
+import { addPeople, addPerson, type PersonInput, type WorkspaceData } from '../domain/workspace';
 import { shippedCatalogue } from '../domain/workspace/fixtures';
-import { BLOCKED, NEWER_VERSION, openDatabase, WorkspaceRepository } from '../persistence';
+import { BLOCKED, DB_VERSION, NEWER_VERSION, openDatabase, WorkspaceRepository } from '../persistence';
 import { WorkspaceManager } from './workspace-manager.svelte';
 
 const cat = shippedCatalogue();
@@ -14,18 +14,20 @@ let n = 0;
 
 interface Dump {
   version: number;
-  stores: { workspaces: { id: string; doc?: unknown }[]; meta: { key: string }[] };
+  stores: { workspaces: { id: string; doc?: unknown }[]; meta: { key: string }[]; backups?: { id: string }[] };
 }
 
-/** A database as today's (version 1) code left it, from a dump of its records. */
+/** A database as an earlier version of the app left it, from a dump of its records. */
 async function seed(name: string, dump: Dump) {
   const db = await openDB(name, dump.version, {
     upgrade(db) {
       db.createObjectStore('workspaces', { keyPath: 'id' });
       db.createObjectStore('meta', { keyPath: 'key' });
+      if (dump.stores.backups) db.createObjectStore('backups', { keyPath: 'id' });
     },
   });
   for (const w of dump.stores.workspaces) await db.put('workspaces', w);
+  for (const b of dump.stores.backups ?? []) await db.put('backups', b);
   for (const m of dump.stores.meta) await db.put('meta', m);
   db.close();
 }
@@ -38,6 +40,36 @@ async function manager(name: string) {
 }
 const fixture = (): Dump => JSON.parse(readFileSync('test/fixtures/damaged-v1.idb.json', 'utf8'));
 const rows = (count: number, make: (i: number) => PersonInput) => Array.from({ length: count }, (_, i) => make(i));
+
+describe('a database stored by version 2 (one JSON document per workspace)', () => {
+  const v2 = (): Dump => JSON.parse(readFileSync('test/fixtures/workspaces-v2.idb.json', 'utf8'));
+
+  it('opens on the update log with nothing lost, and keeps what is edited after a reload', async () => {
+    const name = `fixture-v2-${++n}`;
+    await seed(name, v2());
+    const stored = v2().stores.workspaces[0]! as { id: string; doc: { workspace: WorkspaceData } };
+    const m = await manager(name);
+    expect(m.id).toBe(stored.id);
+    expect(m.damaged).toEqual([]);
+    // the stored document is format 1: lifting it adds the (empty) list of tours and changes nothing else
+    expect(m.data).toEqual({ ...stored.doc.workspace, tours: [] });
+    const person = m.data.people.find((p) => p.name === 'Migreret Person')!;
+    expect(m.data.assignments.find((a) => a.personId === person.id)).toMatchObject({ roleId: 'gevinstejer', systemId: 's-aula' });
+    expect(m.edit((ws) => addPerson(ws, { name: 'Efter migreringen' }))).toBeNull();
+    await m.settle();
+    m.close();
+    // the database is on the new version: the checkpoint has its Yjs state, the edit is an update
+    const db = await openDB(name);
+    expect(db.version).toBe(DB_VERSION);
+    expect((await db.get('workspaces', stored.id))?.state).toBeInstanceOf(Uint8Array);
+    expect(await db.count('updates')).toBe(1);
+    db.close();
+    const again = await manager(name);
+    expect(again.data.people.map((p) => p.name)).toEqual([...stored.doc.workspace.people.map((p) => p.name), 'Efter migreringen']);
+    expect(again.data.assignments).toEqual(stored.doc.workspace.assignments);
+    again.close();
+  });
+});
 
 describe('a damaged workspace is never hidden', () => {
   it('the fixture from today\'s code shows as damaged, repairs with a report, opens after a reload, and the repair can be undone', async () => {

@@ -12,6 +12,7 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const PAGES: Record<string, string> = {
   index: resolve(root, 'index.html'),
   floor: resolve(root, 'test/bench/floor.html'),
+  storage: resolve(root, 'test/bench/storage.html'),
 };
 const pages = (process.env.BENCH_PAGES ?? 'index,floor').split(',').map((p) => p.trim());
 const input = Object.fromEntries(

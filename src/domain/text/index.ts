@@ -30,3 +30,12 @@ export function safeFileStem(name: string, fallback: string): string {
     .slice(0, 100);
   return safe || fallback;
 }
+
+// Half of a UTF-16 surrogate pair with no other half: not text, and lost (as U+FFFD) in any UTF-8 store or sync.
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** True when the text is whole Unicode: it reads back the same from UTF-8 (storage, export, sync). */
+export const isWellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);
+
+/** The text with every half surrogate replaced by U+FFFD, as UTF-8 would have it. */
+export const toWellFormed = (s: string): string => s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');

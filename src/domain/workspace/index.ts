@@ -3,7 +3,6 @@ export * from './integrity';
 export * from './validate';
 export * from './operations';
 export * from './coverage';
-export * from './history';
 export * from './demo';
 export * from './advice';
 export { newId } from './ids';

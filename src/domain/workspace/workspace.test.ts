@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { assign, addPerson, addPeople, addSystem, moveAssignment, removePerson, removeSystem, renameWorkspace, unassign, updatePerson } from './operations';
 import { checkWorkspace } from './integrity';
 import { assignmentsFor, coverage, holdings, rolesAtRisk, systemPhaseFilter } from './coverage';
-import { UndoHistory } from './history';
 import { demoWorkspace } from './demo';
 import { adviceFor } from './advice';
 import { unwrap } from '../result';
@@ -201,30 +200,6 @@ describe('coverage', () => {
     ws = unwrap(assign(ws, cat, 'p-2', 'superbruger', 's-aula'));
     expect(rolesAtRisk(ws, cat, 'p-1').map((a) => a.roleId)).toEqual(['projektleder']);
     expect(holdings(ws, 'p-1')).toHaveLength(2);
-  });
-});
-
-describe('undo history', () => {
-  it('undoes and redoes, and a new change clears redo', () => {
-    const h = new UndoHistory<number>(3);
-    h.record(1);
-    h.record(2);
-    expect(h.undo(3)).toBe(2);
-    expect(h.redo(2)).toBe(3);
-    expect(h.undo(3)).toBe(2);
-    h.record(2);
-    expect(h.canRedo).toBe(false);
-    expect(h.undo(5)).toBe(2);
-    expect(h.undo(2)).toBe(1);
-    expect(h.undo(1)).toBeNull();
-  });
-
-  it('keeps only the newest steps', () => {
-    const h = new UndoHistory<number>(2);
-    [1, 2, 3].forEach((n) => h.record(n));
-    expect(h.undo(4)).toBe(3);
-    expect(h.undo(3)).toBe(2);
-    expect(h.undo(2)).toBeNull();
   });
 });
 
