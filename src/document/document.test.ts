@@ -2,13 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import Ajv from 'ajv';
-import { demoWorkspace } from '../domain/workspace';
+import { demoWorkspace, WORKSPACE_VERSION } from '../domain/workspace';
 import { shippedCatalogue } from '../domain/workspace/fixtures';
 import { exportFileName, serializeDocument, toDocument, WorkspaceDocumentSchema } from './envelope';
 import { HOSTILE_CASES } from './hostile-fixtures';
 import { readDocument, readWorkspaceText } from './read';
 import { parsePeopleTable } from './people-table';
 import { migrate } from './migrations';
+import { repairDocument } from './repair';
+import { makeStep, makeTour } from '../domain/tours/fixtures';
+import { makeWorkspace } from '../domain/workspace/fixtures';
+import { unwrap } from '../domain/result';
 
 const cat = shippedCatalogue();
 const REF = { id: 'rollegalleri' as const, version: '1.5' };
@@ -25,8 +29,8 @@ describe('export and import', () => {
   it('writes the envelope the issue names', () => {
     const doc = JSON.parse(serializeDocument(toDocument(demoWorkspace(), REF, new Date('2026-01-02T03:04:05Z'))));
     expect(Object.keys(doc)).toEqual(['format', 'version', 'exportedAt', 'catalogue', 'workspace']);
-    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: 2, exportedAt: '2026-01-02T03:04:05.000Z', catalogue: REF });
-    expect(Object.keys(doc.workspace)).toEqual(['name', 'orgUnits', 'people', 'systems', 'assignments', 'catalogueDrafts', 'catalogueRoles', 'klikTasks']);
+    expect(doc).toMatchObject({ format: 'rollekort-workspace', version: WORKSPACE_VERSION, exportedAt: '2026-01-02T03:04:05.000Z', catalogue: REF });
+    expect(Object.keys(doc.workspace)).toEqual(['name', 'orgUnits', 'people', 'systems', 'assignments', 'catalogueDrafts', 'catalogueRoles', 'klikTasks', 'tours']);
   });
 
   it('names the file after the workspace, safely', () => {
@@ -96,7 +100,7 @@ describe('migrations', () => {
     expect(read.value.data.people).toHaveLength(demo.people.length);
     expect(read.value.data.assignments).toEqual(demo.assignments);
     expect(read.value.data.people[0]).toMatchObject({ name: 'Anne Holm', email: 'anne.holm@eksempel.dk', note: 'Direktør, "Børn, Unge"' });
-    expect(read.value.data).toMatchObject({ catalogueDrafts: [], catalogueRoles: [], klikTasks: [] });
+    expect(read.value.data).toMatchObject({ catalogueDrafts: [], catalogueRoles: [], klikTasks: [], tours: [] });
     // and what it became is written as version 2
     const again = JSON.parse(serializeDocument(toDocument(read.value.data, REF)));
     expect(again.version).toBe(2);
@@ -104,7 +108,19 @@ describe('migrations', () => {
 
   it('step 2 keeps collections that are already there and leaves the rest of the file alone', () => {
     const lifted = migrate({ format: 'x', workspace: { name: 'K', klikTasks: [{ id: 't' }] } }, 1, 2);
-    expect(lifted).toEqual({ format: 'x', version: 2, workspace: { name: 'K', catalogueDrafts: [], catalogueRoles: [], klikTasks: [{ id: 't' }] } });
+    expect(lifted).toEqual({ format: 'x', version: 2, workspace: { catalogueDrafts: [], catalogueRoles: [], klikTasks: [{ id: 't' }], tours: [], name: 'K' } });
+  });
+
+  it('step 2 gives a version 1 workspace an empty list of tours, and the result reads', () => {
+    const v1: Partial<ReturnType<typeof demoWorkspace>> = demoWorkspace();
+    delete v1.tours;
+    delete v1.catalogueDrafts;
+    delete v1.catalogueRoles;
+    delete v1.klikTasks;
+    const doc = { format: 'rollekort-workspace', version: 1, catalogue: REF, workspace: v1 };
+    expect(migrate(doc, 1, 2)).toEqual({ ...doc, version: 2, workspace: { ...v1, catalogueDrafts: [], catalogueRoles: [], klikTasks: [], tours: [] } });
+    const read = readDocument(doc, cat);
+    expect(read.ok && read.value.data.tours).toEqual([]);
   });
 });
 
@@ -137,5 +153,19 @@ describe('people from CSV or a spreadsheet', () => {
   it('keeps markup as plain text', () => {
     const t = parsePeopleTable('<script>alert(1)</script>;Chef\n');
     expect(t.people[0]?.name).toBe('<script>alert(1)</script>');
+  });
+});
+
+describe('repairing a stored workspace with tours', () => {
+  it('keeps sound tours whole and drops a broken or stale one with a note', () => {
+    const good = makeTour({ id: 't-good' });
+    const stale = makeTour({ id: 't-stale', steps: [makeStep({ roles: ['borgmester'] })] });
+    const broken = { id: 't-broken', title: 'x' };
+    const doc = { format: 'rollekort-workspace', version: 2, catalogue: { id: 'rollegalleri', version: '1.5' }, workspace: { ...makeWorkspace(), name: '', tours: [good, stale, broken] } };
+    const r = unwrap(repairDocument(doc, cat));
+    expect(r.data.tours).toEqual([good]);
+    const notes = r.changes.filter((c) => c.includes('»tours«'));
+    expect(notes).toHaveLength(2);
+    expect(notes.join('\n')).toMatch(/rollen »borgmester« findes ikke/);
   });
 });

@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import { stripBidiControls } from '../domain/text';
+import { safeFileStem } from '../domain/text';
 import { CatalogueRefSchema, WORKSPACE_VERSION, WorkspaceDataSchema, type CatalogueRef, type WorkspaceData } from '../domain/workspace';
 
 /** The `format` of every Rollekort workspace file. */
@@ -30,19 +30,6 @@ export function toDocument(data: WorkspaceData, catalogue: CatalogueRef, exporte
 /** The file name of an export: the workspace name made safe for file systems. */
 export function exportFileName(name: string): string {
   return `${safeFileStem(name, 'arbejdsomraade')}.rollekort.json`;
-}
-
-/** A name made safe as (part of) a file name on every common file system; `fallback` when nothing is left. */
-export function safeFileStem(name: string, fallback: string): string {
-  // bidi controls go first: "rapport\u202Efdp.exe" must not show as "…exe.pdf"
-  const safe = stripBidiControls(name)
-    .normalize('NFC')
-    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .slice(0, 100);
-  return safe || fallback;
 }
 
 /** The JSON text of an export. */

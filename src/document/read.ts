@@ -122,6 +122,8 @@ function exportBytesBound(data: WorkspaceData): number {
         else if (Array.isArray(value)) bound += 256 + 6 * JSON.stringify(value).length;
       }
     }
+  // tours are few and nested: their own JSON, with room for escapes and deeper indentation
+  if (data.tours.length) bound += 6 * JSON.stringify(data.tours, null, 2).length;
   return bound;
 }
 

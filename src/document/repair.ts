@@ -266,7 +266,7 @@ const CATALOGUE_SCHEMAS = { catalogueDrafts: CatalogueDraftSchema, catalogueRole
  * The Bilag 1 catalogue records that pass their own schema and point at what exists; the rest are
  * dropped with a note. (They only refer to people, systems and roles, so dropping one breaks nothing else.)
  */
-function mendCatalogues(m: Mender, ws: Raw, base: Omit<WorkspaceData, (typeof CATALOGUE_LISTS)[number]>): WorkspaceData {
+function mendCatalogues(m: Mender, ws: Raw, base: Pick<WorkspaceData, 'name' | 'orgUnits' | 'people' | 'systems' | 'assignments'>): WorkspaceData {
   const lists = { catalogueDrafts: [], catalogueRoles: [], klikTasks: [] } as Pick<WorkspaceData, (typeof CATALOGUE_LISTS)[number]>;
   const where = new Map<object, string>();
   for (const key of CATALOGUE_LISTS) {
@@ -281,7 +281,8 @@ function mendCatalogues(m: Mender, ws: Raw, base: Omit<WorkspaceData, (typeof CA
     }
     (lists as Record<string, unknown[]>)[key] = kept;
   }
-  let data: WorkspaceData = { ...base, ...lists };
+  // the later lists are not known here yet: checked as empty, filled in by the caller
+  let data: WorkspaceData = { ...base, tours: [], ...lists };
   const broken = new Set<object>();
   for (const issue of checkWorkspace(data, m.catalogue)) {
     const hit = /^(catalogueDrafts|catalogueRoles|klikTasks)\[(\d+)\]/.exec(issue.path);

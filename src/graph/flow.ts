@@ -174,6 +174,8 @@ export interface EdgeOptions {
   selectedRoleId: string | null;
   /** Relation types the legend has switched off. */
   hiddenTypes: ReadonlySet<string>;
+  /** Relations a tour step or a timeline handover puts in the light: drawn at full strength and labelled. */
+  lit?: ReadonlySet<string>;
   /** Top-left corner of each visible role box. */
   positions: ReadonlyMap<string, { x: number; y: number }>;
 }
@@ -195,7 +197,7 @@ export function buildFlowEdges(
   visible: ReadonlySet<string>,
   options: EdgeOptions,
 ): RelationFlowEdge[] {
-  const { selectedEdgeId, selectedRoleId, hiddenTypes, positions } = options;
+  const { selectedEdgeId, selectedRoleId, hiddenTypes, positions, lit } = options;
   const labels = new Map(catalogue.relationTypes.map((t) => [t.id, t.label]));
   const names = new Map(catalogue.roles.map((r) => [r.id, displayName(r).name]));
   // relations between the same two roles in the same direction get their own curve each
@@ -213,7 +215,7 @@ export function buildFlowEdges(
       const b = views.get(r.to);
       const dimmed = !a || !b || isDimmed(a) || isDimmed(b);
       const ofSelected = selectedRoleId !== null && (r.from === selectedRoleId || r.to === selectedRoleId);
-      const strength = r.id === selectedEdgeId || (ofSelected && !dimmed) ? 'strong' : selectedRoleId || selectedEdgeId ? 'faded' : 'quiet';
+      const strength = r.id === selectedEdgeId || (ofSelected && !dimmed) || lit?.has(r.id) ? 'strong' : selectedRoleId || selectedEdgeId ? 'faded' : 'quiet';
       const from = positions.get(r.from) ?? { x: 0, y: 0 };
       const to = positions.get(r.to) ?? { x: 0, y: 0 };
       const [sourceSide, targetSide] = r.from === r.to ? [Position.Right, Position.Left] : facingSides(from, to);
@@ -240,6 +242,7 @@ export function buildFlowEdges(
           'data-type': r.type,
           'data-dimmed': String(dimmed),
           'data-strength': strength,
+          'data-lit': lit?.has(r.id) ? 'true' : undefined,
         },
       };
     });

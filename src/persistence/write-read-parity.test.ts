@@ -139,6 +139,27 @@ describe('one set of rules for writing and reading', () => {
         { maxLength: 1 },
       ),
     ),
+    tours: list(
+      fc.record({
+        id: idFrom('t'),
+        title: text,
+        audience: optionalText.map((x) => x ?? ''),
+        steps: fc.array(
+          fc.record({
+            title: text,
+            text: optionalText.map((x) => x ?? ''),
+            quotes: fc.array(text, { maxLength: 2 }),
+            roles: fc.array(fc.constantFrom('projektejer', 'systemejer', 'projektejer', 'kejser'), { maxLength: 2 }),
+            relations: fc.array(fc.constantFrom('projektejer--afloeses-af--systemejer', 'x--y'), { maxLength: 1 }),
+            phase: fc.constantFrom('alle', 'drift', 'fase-2-forberedelse', 'alle', 'fase-9'),
+            hiddenTypes: fc.array(fc.constantFrom('informerer', 'leder'), { maxLength: 1 }),
+            camera: fc.oneof(fc.constant({ kind: 'fit' as const }), fc.record({ kind: fc.constant('viewport' as const), x: fc.integer(), y: fc.integer(), zoom: fc.constantFrom(0.5, 1, 9) })),
+          }),
+          { maxLength: 2 },
+        ),
+      }),
+      1,
+    ),
   }) as unknown as fc.Arbitrary<WorkspaceData>;
 
   it('anything the save path accepts, the load path accepts, unchanged (property)', async () => {

@@ -19,6 +19,16 @@ import { readUrlView, writeUrlView } from './url-state';
 
 type Point = { x: number; y: number };
 
+/** What a tour step or the timeline puts in the light: roles not named dim (null: none dim), relations named are drawn at full strength. */
+export interface Spotlight {
+  roles: ReadonlySet<string> | null;
+  relations: ReadonlySet<string>;
+}
+
+/** The app's top-level views, as `?visning=` names them ("kort" is the default and is left out). */
+export type TopView = 'kort' | 'rollekatalog' | 'tidslinje' | 'taler';
+const TOP_VIEWS: readonly TopView[] = ['kort', 'rollekatalog', 'tidslinje', 'taler'];
+
 /** What the graph needs to know about people on roles; the explorer reads it without knowing workspaces. */
 export interface RoleStatusSource {
   assignees(roleId: string): AssigneeChip[];
@@ -46,6 +56,10 @@ export class ExplorerManager {
   #dragged = $state.raw<ReadonlyMap<string, Point>>(new Map());
   #layoutStatus = $state<'idle' | 'running' | 'error'>('idle');
   #layoutError = $state<string | null>(null);
+  #spotlight = $state.raw<Spotlight | null>(null);
+  #showPeople = $state(true);
+  #view = $state<TopView>('kort');
+  #tourRef = $state.raw<{ id: string; step: number } | null>(null);
 
   /**
    * `initialLayout` gives the layout of the full graph without the worker (the build-time
@@ -74,6 +88,8 @@ export class ExplorerManager {
     this.#query = view.q;
     this.#selectedRoleId = this.catalogue.roles.some((r) => r.id === view.rolle) ? view.rolle : null;
     this.#hiddenTypes = new Set(view.skjul.filter((t) => this.catalogue.relationTypes.some((rt) => rt.id === t)));
+    this.#view = TOP_VIEWS.find((v) => v === view.visning) ?? 'kort';
+    this.#tourRef = view.rundvisning ? { id: view.rundvisning, step: Math.max(0, (view.trin ?? 1) - 1) } : null;
   }
 
   /** The query string for the current view. */
@@ -84,7 +100,37 @@ export class ExplorerManager {
       rolle: this.#selectedRoleId,
       q: this.#query,
       skjul: this.catalogue.relationTypes.filter((t) => this.#hiddenTypes.has(t.id)).map((t) => t.id),
+      visning: this.#view === 'kort' ? null : this.#view,
+      rundvisning: this.#tourRef?.id ?? null,
+      trin: this.#tourRef ? this.#tourRef.step + 1 : null,
     });
+  }
+
+  get view() { return this.#view; }
+  set view(v: TopView) { this.#view = v; }
+  /** The tour and step (0-based) being played, as the URL keeps it; set by the tour player. */
+  get tourRef() { return this.#tourRef; }
+  set tourRef(ref: { id: string; step: number } | null) { this.#tourRef = ref; }
+  get spotlight() { return this.#spotlight; }
+  /** People on the role boxes, or the bare gallery (when presenting). */
+  get showPeople() { return this.#showPeople; }
+  set showPeople(v: boolean) { this.#showPeople = v; }
+
+  /** Shows a tour step or a timeline stage: its phase filter, relation types and spotlight; no selection. */
+  showStep(step: { phase: string; hiddenTypes: readonly string[]; spotlight: Spotlight | null; spoc?: boolean }) {
+    this.#phase = parsePhaseFilter(this.catalogue, step.phase);
+    this.#hiddenTypes = new Set(step.hiddenTypes);
+    this.#spotlight = step.spotlight;
+    if (step.spoc !== undefined) this.#showSpoc = step.spoc;
+    this.#selectedRoleId = null;
+    this.#selectedEdgeId = null;
+    this.#afterFilterChange();
+  }
+
+  /** Back to the plain map after a tour or the timeline. */
+  clearSpotlight() {
+    this.#spotlight = null;
+    this.#afterFilterChange();
   }
 
   get phase() { return this.#phase; }
@@ -143,19 +189,19 @@ export class ExplorerManager {
   readonly views: ReadonlyMap<string, RoleView> = $derived.by(() => {
     const focus = this.focusNeighbours && this.#selectedRoleId ? neighbourhood(this.catalogue.relations, this.#selectedRoleId) : null;
     const status = this.#status;
-    const unfilled = status?.unfilled(this.#phase) ?? null;
+    const unfilled = this.#showPeople ? (status?.unfilled(this.#phase) ?? null) : null;
     return new Map(
       this.catalogue.roles.map((role) => [
         role.id,
         {
           active: isRoleActive(this.catalogue, role, this.#phase),
           match: this.matches ? this.matches.has(role.id) : null,
-          inFocus: focus ? focus.has(role.id) : true,
+          inFocus: focus ? focus.has(role.id) : this.#spotlight?.roles ? this.#spotlight.roles.has(role.id) : true,
           spoc: spocScopes(this.catalogue, role, this.#phase),
           selected: role.id === this.#selectedRoleId,
-          assignees: status?.assignees(role.id) ?? [],
+          assignees: this.#showPeople ? (status?.assignees(role.id) ?? []) : [],
           unfilled: unfilled ? unfilled.has(role.id) : null,
-          atRisk: status?.atRisk.has(role.id) ?? false,
+          atRisk: this.#showPeople && (status?.atRisk.has(role.id) ?? false),
         },
       ]),
     );
@@ -178,6 +224,7 @@ export class ExplorerManager {
       selectedEdgeId: this.#selectedEdgeId,
       selectedRoleId: this.#selectedRoleId,
       hiddenTypes: this.#hiddenTypes,
+      lit: this.#spotlight?.relations,
       positions,
     });
   });

@@ -6,12 +6,20 @@ export interface UrlView {
   q: string;
   /** Relation types switched off in the legend. */
   skjul: string[];
+  /** The top-level view ("tidslinje"; null is the map). */
+  visning: string | null;
+  /** The tour being played, and its step (1-based, as people count). */
+  rundvisning: string | null;
+  trin: number | null;
 }
 
 export function readUrlView(search: string): UrlView {
   const p = new URLSearchParams(search);
   return { fase: p.get('fase'), spoc: p.get('spoc') === '1', rolle: p.get('rolle'), q: p.get('q') ?? '',
     skjul: (p.get('skjul') ?? '').split(',').filter(Boolean),
+    visning: p.get('visning'),
+    rundvisning: p.get('rundvisning'),
+    trin: /^\d{1,3}$/.test(p.get('trin') ?? '') ? Number(p.get('trin')) : null,
   };
 }
 
@@ -23,6 +31,11 @@ export function writeUrlView(view: UrlView): string {
   if (view.rolle) p.set('rolle', view.rolle);
   if (view.q) p.set('q', view.q);
   if (view.skjul.length) p.set('skjul', view.skjul.join(','));
+  if (view.visning) p.set('visning', view.visning);
+  if (view.rundvisning) {
+    p.set('rundvisning', view.rundvisning);
+    if (view.trin !== null) p.set('trin', String(view.trin));
+  }
   const s = p.toString();
   return s ? `?${s}` : '';
 }

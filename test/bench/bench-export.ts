@@ -43,6 +43,7 @@ export function syntheticWorkspace(catalogue: Catalogue, people = 1000, systems 
     people: Array.from({ length: people }, (_, i) => ({ id: `p-${i}`, name: `Person ${i + 1} Ærøsen`, title: 'Konsulent', orgUnitId: pick(orgUnits).id, email: `person${i + 1}@bench.dk` })),
     systems: Array.from({ length: systems }, (_, i) => ({ id: `s-${i}`, name: `System ${i + 1}`, phase: phases[i % phases.length]! })),
     assignments: [],
+    tours: [],
     catalogueDrafts: [],
     catalogueRoles: [],
     klikTasks: [],

@@ -5,6 +5,8 @@ import { normalizeQuote, normalizeSourceText } from './provenance';
 import { readShippedCatalogue } from './fixtures';
 import type { Catalogue } from './schema';
 import { QUOTES } from '../rollekatalog/rules';
+import { readShippedTourFiles } from '../tours/fixtures';
+import type { TourFile } from '../tours/schema';
 
 const SOURCE = resolve(process.env.ROLLEGALLERI_SOURCE ?? resolve(process.cwd(), '../shared/seed/rollegalleri-v1.5.txt'));
 const present = existsSync(SOURCE);
@@ -55,5 +57,26 @@ describe.skipIf(!present)('provenance: the catalogue quotes the source verbatim'
 
   it('joins a sentence split by a page break and its mark cell', () => {
     expect(source).toContain('kan opnå ved at udbrede anvendelsen af den fælleskommunale infrastruktur til egen systemportefølje');
+  });
+});
+
+describe.skipIf(!present)('provenance: the built-in tours quote the source verbatim', () => {
+  const source = present ? normalizeSourceText(readFileSync(SOURCE, 'utf8')) : '';
+  const quotes = readShippedTourFiles().flatMap(({ file, text }) =>
+    (JSON.parse(text) as TourFile).tour.steps.flatMap((step, i) => step.quotes.map((q, j): [string, string] => [`${file} steps[${i}].quotes[${j}]`, q])),
+  );
+
+  it('checks the quotes of every step of every tour', () => {
+    expect(quotes.length).toBeGreaterThanOrEqual(25);
+  });
+
+  it('finds each of them in the source after collapsing whitespace', () => {
+    const missing = quotes.filter(([, q]) => !source.includes(normalizeQuote(q))).map(([where, q]) => `${where}: ${q}`);
+    expect(missing).toEqual([]);
+  });
+
+  it('would notice a quote the source does not have', () => {
+    const [, q] = quotes[0]!;
+    expect(source.includes(normalizeQuote(`${q} og mere til`))).toBe(false);
   });
 });

@@ -18,6 +18,19 @@ export const stripBidiControls = (s: string): string => s.replace(BIDI_CONTROLS,
  */
 export const isolate = (s: string): string => `\u2068${s}\u2069`;
 
+/** A name made safe as a file name: no bidi tricks, no characters file systems refuse, at most 100 characters. */
+export function safeFileStem(name: string, fallback: string): string {
+  // bidi controls go first: "rapport\u202Efdp.exe" must not show as "…exe.pdf"
+  const safe = stripBidiControls(name)
+    .normalize('NFC')
+    // eslint-disable-next-line no-control-regex -- control characters are exactly what must go
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 100);
+  return safe || fallback;
+}
+
 // Half of a UTF-16 surrogate pair with no other half: not text, and lost (as U+FFFD) in any UTF-8 store or sync.
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 

@@ -61,5 +61,6 @@ export function demoWorkspace(): WorkspaceData {
     catalogueDrafts: [],
     catalogueRoles: [],
     klikTasks: [],
+    tours: [],
   };
 }

@@ -21,6 +21,7 @@ export function makeWorkspace(over: Partial<WorkspaceData> = {}): WorkspaceData 
     catalogueDrafts: [],
     catalogueRoles: [],
     klikTasks: [],
+    tours: [],
     ...over,
   };
 }

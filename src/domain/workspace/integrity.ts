@@ -1,5 +1,6 @@
 import type { Catalogue, Role } from '../catalogue';
 import { displayName } from '../catalogue/display-name';
+import { checkTourRefs } from '../tours/refs';
 import { IN_OPERATION, type WorkspaceData } from './schema';
 
 /** One thing wrong with a workspace: where (a JSON path) and what (Danish). */
@@ -87,6 +88,11 @@ export function checkWorkspace(data: WorkspaceData, catalogue: Catalogue): Works
     triples.add(key);
   });
   checkCatalogues(data, catalogue, { people, systems, roles }, add, unique);
+  unique('tours', data.tours);
+  data.tours.forEach((t, i) => {
+    const [problem] = checkTourRefs(t, catalogue);
+    if (problem) add(`tours[${i}].steps[${problem.step}]`, problem.message);
+  });
   return issues;
 }
 

@@ -45,7 +45,7 @@ export interface PersonInput {
 
 /** An empty workspace for a municipality. */
 export function emptyWorkspace(name: string): WorkspaceData {
-  return { name: name.trim() || 'Ny kommune', orgUnits: [], people: [], systems: [], assignments: [], catalogueDrafts: [], catalogueRoles: [], klikTasks: [] };
+  return { name: name.trim() || 'Ny kommune', orgUnits: [], people: [], systems: [], assignments: [], catalogueDrafts: [], catalogueRoles: [], klikTasks: [], tours: [] };
 }
 
 export function renameWorkspace(ws: WorkspaceData, name: string): Result<WorkspaceData, string> {

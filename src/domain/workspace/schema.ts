@@ -1,5 +1,6 @@
 import * as v from 'valibot';
-import { hasVisibleText, isWellFormed } from '../text';
+import { boundedList, boundedText, recordId, visibleName } from '../schema-parts';
+import { TOUR_LIMITS, TourSchema } from '../tours/schema';
 
 /** Version of the workspace shape, stored with every workspace and written into every export. */
 export const WORKSPACE_VERSION = 2;
@@ -23,27 +24,10 @@ export const LIMITS = {
   klikTasks: 20000,
   taskLinks: 40,
 } as const;
-const MAX_TEXT = LIMITS.text;
-const WHOLE = 'indeholder et ugyldigt tegn (en halv tegnkode)';
-const id = v.pipe(
-  v.string('skal være en tekst'),
-  v.minLength(1, 'må ikke være tom'),
-  v.maxLength(LIMITS.id, `er for lang (højst ${LIMITS.id} tegn)`),
-  v.regex(/^[A-Za-z0-9_-]+$/, 'må kun indeholde bogstaver a-z, tal, - og _'),
-);
-const name = v.pipe(
-  v.string('skal være en tekst'),
-  v.trim(),
-  v.minLength(1, 'må ikke være tom'),
-  v.maxLength(LIMITS.name, `er for lang (højst ${LIMITS.name} tegn)`),
-  v.check(hasVisibleText, 'må ikke bestå af usynlige tegn alene'),
-  v.check(isWellFormed, WHOLE),
-);
-const optionalText = v.optional(
-  v.pipe(v.string('skal være en tekst'), v.maxLength(MAX_TEXT, `er for lang (højst ${MAX_TEXT} tegn)`), v.check(isWellFormed, WHOLE)),
-);
-const list = <T extends v.GenericSchema>(item: T, max: number, what: string) =>
-  v.pipe(v.array(item, 'skal være en liste'), v.maxLength(max, `har for mange ${what} (højst ${max})`));
+const id = recordId(LIMITS.id);
+const name = visibleName(LIMITS.name);
+const optionalText = v.optional(boundedText(LIMITS.text));
+const list = boundedList;
 
 export const OrgUnitSchema = v.strictObject({
   id,
@@ -150,6 +134,8 @@ export const WorkspaceDataSchema = v.strictObject({
   catalogueDrafts: list(CatalogueDraftSchema, LIMITS.catalogueDrafts, 'rollekataloger'),
   catalogueRoles: list(CatalogueRoleSchema, LIMITS.catalogueRoles, 'katalogroller'),
   klikTasks: list(KlikTaskSchema, LIMITS.klikTasks, 'KLIK-opgaver'),
+  /** Guided tours the trainer recorded ("Rundvisninger"); one record per tour, its steps inside. */
+  tours: list(TourSchema, TOUR_LIMITS.tours, 'rundvisninger'),
 });
 
 export type OrgUnit = v.InferOutput<typeof OrgUnitSchema>;

@@ -13,6 +13,7 @@ const RECORDS: Record<string, string> = {
   catalogueDrafts: 'Rollekatalog',
   catalogueRoles: 'Katalogrolle',
   klikTasks: 'KLIK-opgave',
+  tours: 'Rundvisning',
 };
 const LISTS: Record<string, string> = {
   orgUnits: 'Listen over enheder',
@@ -22,6 +23,7 @@ const LISTS: Record<string, string> = {
   catalogueDrafts: 'Listen over rollekataloger',
   catalogueRoles: 'Listen over katalogroller',
   klikTasks: 'Listen over KLIK-opgaver',
+  tours: 'Listen over rundvisninger',
 };
 const FIELDS: Record<string, string> = {
   id: 'id',
@@ -57,7 +59,7 @@ const FIELDS: Record<string, string> = {
  * "Person nr. 3, navn". Paths it does not know are returned as they are.
  */
 export function describeWorkspacePath(path: string): string {
-  const m = /^(orgUnits|people|systems|assignments|catalogueDrafts|catalogueRoles|klikTasks)(?:\[(\d+)\](?:\.(\w+)(?:\[\d+\].*)?)?)?$/.exec(path);
+  const m = /^(orgUnits|people|systems|assignments|catalogueDrafts|catalogueRoles|klikTasks|tours)(?:\[(\d+)\](?:\.(\w+)(?:\[\d+\].*)?)?)?$/.exec(path);
   if (!m) return path === 'name' ? 'Arbejdsområdets navn' : path === '' ? 'Arbejdsområdet' : path;
   const [, list, index, field] = m;
   if (index === undefined) return LISTS[list!]!;

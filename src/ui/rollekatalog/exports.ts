@@ -1,6 +1,6 @@
 import type { Catalogue } from '../../domain/catalogue';
 import type { WorkspaceData } from '../../domain/workspace';
-import { safeFileStem } from '../../document/envelope';
+import { safeFileStem } from '../../domain/text';
 import { toCsv } from '../../export/csv';
 import { mapSvg } from '../../export/map-svg';
 import { catalogueReport } from '../../export/report';
