@@ -2,7 +2,12 @@ import * as v from 'valibot';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import {
+  AssignmentSchema,
   danishIssue,
+  ItSystemSchema,
+  LIMITS,
+  OrgUnitSchema,
+  PersonSchema,
   describeIssue,
   validateWorkspace,
   WORKSPACE_VERSION,
@@ -26,7 +31,21 @@ export interface ReadError {
  */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_DEPTH = 12;
-const MAX_VALUES = 500_000;
+
+/** Values (records, lists and fields) a record of this schema holds at most: the record and each of its fields. */
+const valuesPer = (schema: { entries: object }) => 1 + Object.keys(schema.entries).length;
+
+/**
+ * The most values (records, lists, fields) a document within `LIMITS` can hold, with every
+ * optional field present; a file with more is refused before anything walks it. Derived from
+ * the limits, so raising a limit never turns away a file the app itself wrote.
+ */
+export const MAX_VALUES =
+  64 + // the envelope, the catalogue reference, the workspace record and its lists
+  LIMITS.orgUnits * valuesPer(OrgUnitSchema) +
+  LIMITS.people * valuesPer(PersonSchema) +
+  LIMITS.systems * valuesPer(ItSystemSchema) +
+  LIMITS.assignments * valuesPer(AssignmentSchema);
 
 const fail = (step: ReadError['step'], path: string, message: string) => err<ReadError>({ step, path, message });
 
@@ -90,6 +109,9 @@ export function readDocument(json: unknown, catalogue: Catalogue): Result<{ data
     );
   const workspace = validateWorkspace(doc.workspace, catalogue);
   if (!workspace.ok) return workspaceFailure(workspace.error);
+  // what was read is what the write gate would accept, unless its export would be too big:
+  // remember it, so storing an import does not check it all again
+  if (exportBytesBound(workspace.value) <= MAX_FILE_BYTES) remember(workspace.value, catalogue);
   return ok({ data: workspace.value, catalogue: doc.catalogue });
 }
 
@@ -137,9 +159,13 @@ export function checkWritable(data: WorkspaceData, catalogue: Catalogue): Result
     if (bytes > MAX_FILE_BYTES)
       return fail('size', 'workspace', `Arbejdsområdet ville fylde ${megabytes(bytes)} MB som fil; en fil kan højst fylde ${megabytes(MAX_FILE_BYTES)} MB.`);
   }
-  if (!passed.has(catalogue)) passed.set(catalogue, new WeakSet());
-  passed.get(catalogue)!.add(valid.value);
+  remember(valid.value, catalogue);
   return ok(valid.value);
+}
+
+function remember(data: WorkspaceData, catalogue: Catalogue) {
+  if (!passed.has(catalogue)) passed.set(catalogue, new WeakSet());
+  passed.get(catalogue)!.add(data);
 }
 
 /**

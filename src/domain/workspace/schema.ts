@@ -13,9 +13,10 @@ export const LIMITS = {
   name: 200,
   text: 500,
   orgUnits: 2000,
-  people: 10000,
+  // a large municipality with room to spare (issue 12: at least 20,000 people must fit)
+  people: 20000,
   systems: 500,
-  assignments: 50000,
+  assignments: 100000,
 } as const;
 const MAX_TEXT = LIMITS.text;
 const id = v.pipe(
