@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { shippedCatalogue } from './fixtures';
 import { SCALES, syntheticWorkspace } from './synthetic';
+import type { Role } from '../catalogue';
+import { assignmentIndex, assignmentsFor, holdings } from './coverage';
+import { unassign } from './operations';
+import type { WorkspaceData } from './schema';
 import { validateWorkspace } from './validate';
 
 const cat = shippedCatalogue();
@@ -45,5 +49,31 @@ describe('synthetic workspaces', () => {
 
   it('refuses a size that cannot be filled without repeating an assignment', () => {
     expect(() => syntheticWorkspace(cat, { people: 1, systems: 0, assignments: 1000 })).toThrow(/do not fit/);
+  });
+});
+
+describe('the assignment index', () => {
+  const naive = (ws: WorkspaceData, role: Role, systemId: string | null) =>
+    ws.assignments.filter((a) => {
+      if (a.roleId !== role.id) return false;
+      if (role.perSystem === 'required') return systemId !== null && a.systemId === systemId;
+      if (role.perSystem === 'none') return a.systemId === null;
+      return a.systemId === null || a.systemId === systemId;
+    });
+
+  it('finds exactly what a scan of all assignments finds, for every role and context', () => {
+    const ws = syntheticWorkspace(cat, SCALES.M, 3);
+    for (const role of cat.roles)
+      for (const systemId of [null, ...ws.systems.map((s) => s.id), 's-missing'])
+        expect(assignmentsFor(ws, role, systemId), `${role.id} ${systemId}`).toEqual(naive(ws, role, systemId));
+  });
+
+  it('is built once per workspace object and follows every edit', () => {
+    const ws = syntheticWorkspace(cat, SCALES.S);
+    expect(assignmentIndex(ws)).toBe(assignmentIndex(ws));
+    const removed = unassign(ws, ws.assignments[0]!.id);
+    const role = cat.roles.find((r) => r.id === ws.assignments[0]!.roleId)!;
+    expect(assignmentsFor(removed, role, ws.assignments[0]!.systemId)).toEqual(naive(removed, role, ws.assignments[0]!.systemId));
+    expect(holdings(removed, ws.assignments[0]!.personId)).toEqual(removed.assignments.filter((a) => a.personId === ws.assignments[0]!.personId));
   });
 });
