@@ -3,6 +3,8 @@ import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import {
   AssignmentSchema,
+  changeIsValid,
+  changeOf,
   danishIssue,
   ItSystemSchema,
   LIMITS,
@@ -14,6 +16,7 @@ import {
   type CatalogueRef,
   type WorkspaceData,
   type RuleIssue,
+  type WorkspaceChange,
 } from '../domain/workspace';
 import { serializeDocument, toDocument, WORKSPACE_FORMAT, WorkspaceDocumentSchema } from './envelope';
 import { migrate } from './migrations';
@@ -129,16 +132,31 @@ export function readWorkspaceText(text: string, catalogue: Catalogue) {
   return readDocument(json, catalogue);
 }
 
-/** Bytes of the export text at most, without building it: a generous bound per record and per character. */
-function exportBytesBound(data: WorkspaceData): number {
+/** Bytes one record takes in the export text at most: a generous bound per record and per character. */
+function recordBound(record: object): number {
   // a UTF-16 unit becomes at most 6 bytes of JSON (an escaped control or lone surrogate);
   // a record's keys, quotes and indentation take well under 256 bytes
-  let bound = 1024 + 6 * data.name.length;
-  for (const list of [data.orgUnits, data.people, data.systems, data.assignments])
-    for (const record of list) {
-      bound += 256;
-      for (const value of Object.values(record)) if (typeof value === 'string') bound += 6 * value.length;
-    }
+  let bound = 256;
+  for (const value of Object.values(record)) if (typeof value === 'string') bound += 6 * value.length;
+  return bound;
+}
+
+const sum = (records: readonly object[]) => records.reduce((n, r) => n + recordBound(r), 0);
+
+/** Bounds already worked out, so an edit's bound is its base's plus what changed. */
+const bounds = new WeakMap<WorkspaceData, number>();
+
+/** Bytes of the export text at most, without building it. */
+function exportBytesBound(data: WorkspaceData, base?: WorkspaceData, change?: WorkspaceChange): number {
+  const known = bounds.get(data);
+  if (known !== undefined) return known;
+  const from = base && change ? bounds.get(base) : undefined;
+  let bound: number;
+  if (from !== undefined && base && change) {
+    bound = from + 6 * (data.name.length - base.name.length);
+    for (const list of Object.values(change)) if (list) bound += sum(list.added) - sum(list.removed);
+  } else bound = 1024 + 6 * data.name.length + sum(data.orgUnits) + sum(data.people) + sum(data.systems) + sum(data.assignments);
+  bounds.set(data, bound);
   return bound;
 }
 
@@ -147,10 +165,19 @@ const EXPORTED_AT = new Date(0); // an export's date always has the same length
 /**
  * The gate every write passes: exactly the rules the read path checks, plus the size of
  * the export, so that whatever is saved opens again and whatever is exported imports.
- * Returns the data as it will be read back.
+ * Returns the data as it will be read back. `base`, when given, is what `data` was edited
+ * from: if it passed, only the edit's changes are checked (see `changeIsValid`).
  */
-export function checkWritable(data: WorkspaceData, catalogue: Catalogue): Result<WorkspaceData, ReadError> {
+export function checkWritable(data: WorkspaceData, catalogue: Catalogue, base?: WorkspaceData): Result<WorkspaceData, ReadError> {
   if (passed.get(catalogue)?.has(data)) return ok(data);
+  // an edit of data that passed: checking what the edit changed is enough, when it proves the rest
+  if (base && passed.get(catalogue)?.has(base)) {
+    const change = changeOf(base, data);
+    if (changeIsValid(base, data, catalogue, change) && exportBytesBound(data, base, change) <= MAX_FILE_BYTES) {
+      remember(data, catalogue);
+      return ok(data);
+    }
+  }
   const valid = validateWorkspace(data, catalogue);
   if (!valid.ok) return workspaceFailure(valid.error);
   if (exportBytesBound(valid.value) > MAX_FILE_BYTES) {

@@ -13,10 +13,10 @@ export const LIMITS = {
   name: 200,
   text: 500,
   orgUnits: 2000,
-  // a large municipality with room to spare (issue 12: at least 20,000 people must fit)
+  // a large municipality: 20,000 people (issue 12) with three roles each
   people: 20000,
   systems: 500,
-  assignments: 100000,
+  assignments: 60000,
 } as const;
 const MAX_TEXT = LIMITS.text;
 const id = v.pipe(
