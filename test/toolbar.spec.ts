@@ -1,14 +1,16 @@
 import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
 import { MapPage } from './map-page';
+import { WorkspacePage } from './workspace-page';
 
-/** The tops of the visible controls in the bar above the map, rounded: one value means one row. */
+/** Rows the visible controls in the bar above the map stand in: controls whose tops differ by more than 10 px are on different rows. */
 const rowsOfControls = (m: MapPage) =>
   m.page.locator('.explorer > .controls').evaluate((bar) => {
     const tops = [...bar.querySelectorAll('select, input:not(.sr-only), button')]
       .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('[hidden]'))
-      .map((el) => Math.round(el.getBoundingClientRect().top / 12));
-    return new Set(tops).size;
+      .map((el) => el.getBoundingClientRect().top)
+      .sort((a, b) => a - b);
+    return tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 10).length;
   });
 
 for (const size of [
@@ -30,6 +32,12 @@ for (const size of [
     await expect(m.phase).toBeVisible();
     await m.screenshot(`${size.name}-toolbar-visning-open`);
     expect(await seriousViolations(page)).toEqual([]);
+    // a message in the status line takes only the room that is left
+    await page.keyboard.press('Escape');
+    await new WorkspacePage(page).addPerson('Karoline Kristiansen-Østergaard');
+    await expect(page.locator('.status-line')).toHaveText(/Karoline Kristiansen-Østergaard er tilføjet/);
+    expect(await rowsOfControls(m)).toBe(1);
+    await m.screenshot(`${size.name}-toolbar-with-message`);
   });
 }
 
