@@ -23,6 +23,7 @@ test('5,000 people: the list draws only what is in view, keeps its keyboard and 
   await w.open();
   await page.getByLabel('Importér', { exact: true }).setInputFiles({ name: 'xl.rollekort.json', mimeType: 'application/json', buffer: Buffer.from(text) });
   await expect(page.locator('#workspace-select option:checked')).toHaveText(XL.name);
+  await expect(page.getByRole('status').filter({ hasText: /xl\.rollekort\.json\W* er importeret som et nyt arbejdsområde\./ })).toBeVisible();
   await w.saved();
 
   const rows = w.people.locator('li[data-person-id]');
