@@ -1,6 +1,6 @@
 import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
-import { ExplorerPage } from './explorer-page';
+import { ExplorerPage, openViewOptions } from './explorer-page';
 
 // axe walks the whole graph (32 nodes, 115 edges) each time: slow on a busy 2-core machine
 test.describe.configure({ timeout: 90_000 });
@@ -23,6 +23,7 @@ test('axe: with a phase filter, SPOC, a search and focus mode on', async ({ page
   const x = new ExplorerPage(page);
   await x.open('?fase=fase-2-forberedelse&spoc=1&rolle=projektleder');
   await x.search.fill('leder');
+  await openViewOptions(page);
   await page.getByLabel('Vis kun naboer').check();
   await expect(x.node('projektleder')).toHaveAttribute('data-spoc', 'true');
   expect(await seriousViolations(page)).toEqual([]);
@@ -35,6 +36,7 @@ test('axe: the list view and an edge selected', async ({ page }) => {
   await x.details('Projektejer').locator('[data-relation-id="projektejer--afloeses-af--systemejer"]').getByRole('button', { name: 'Vis relationen i kortet' }).click();
   await expect(page.getByRole('region', { name: 'Relation: afløses af' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+  await openViewOptions(page);
   await page.getByLabel('Liste').check();
   await expect(page.getByRole('region', { name: /^Systemspecifikke roller/ })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { displayName } from '../src/domain/catalogue/display-name';
+import { openViewOptions } from './explorer-page';
 import { test, expect } from './fixtures';
 
 const catalogue = JSON.parse(readFileSync('static/catalogues/rollegalleri-1.5.json', 'utf8')) as {
@@ -15,6 +16,7 @@ test('the built app shows all 32 role names, and lists them by group', async ({ 
   for (const role of catalogue.roles) {
     await expect(page.locator(`.svelte-flow__node[data-id="${role.id}"]`).getByText(displayName(role).name, { exact: true })).toBeVisible();
   }
+  await openViewOptions(page);
   await page.getByLabel('Liste').check();
   for (const group of catalogue.groups) {
     const section = page.getByRole('region', { name: new RegExp(`^${group.name.replace(/[()]/g, '\\$&')}`) });

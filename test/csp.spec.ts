@@ -1,6 +1,6 @@
 import { CONTENT_SECURITY_POLICY, META_CONTENT_SECURITY_POLICY } from '../src/pwa/csp';
 import { test, expect } from './fixtures';
-import { ExplorerPage } from './explorer-page';
+import { ExplorerPage, openViewOptions } from './explorer-page';
 
 // Every browser test runs under the policy (vite preview sends it, the page carries it)
 // and fails on any violation (test/fixtures.ts). These check the pieces themselves.
@@ -19,6 +19,7 @@ test('the ELK layout worker is a same-origin script, which worker-src \'self\' a
   page.on('worker', (w) => workers.push(w.url()));
   const x = new ExplorerPage(page);
   await x.open('?fase=drift');
+  await openViewOptions(page);
   await page.getByLabel('Skjul nedtonede roller').check();
   await expect(x.node('projektleder')).toHaveCount(0);
   await expect(page.locator('[data-layout-status="idle"]')).toBeVisible();

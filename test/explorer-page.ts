@@ -8,6 +8,16 @@ export const catalogue = JSON.parse(readFileSync('static/catalogues/rollegalleri
   relationTypes: { id: string; label: string }[];
 };
 
+/**
+ * Opens the map's "Visning" settings (phase, column, SPOC, neighbours, hidden roles, list
+ * view, re-layout) if they are closed; they stay open while they are used.
+ */
+export async function openViewOptions(page: Page) {
+  const toggle = page.getByRole('button', { name: /^Visning/ });
+  if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  await page.getByRole('group', { name: 'Visning af kortet' }).waitFor();
+}
+
 /** Page object for the role explorer: locators by catalogue id, accessible name or label. */
 export class ExplorerPage {
   constructor(readonly page: Page) {}
@@ -24,6 +34,14 @@ export class ExplorerPage {
   }
   edge(id: string): Locator {
     return this.page.locator(`.svelte-flow__edge[data-id="${id}"]`);
+  }
+  /** The "Visning" button that opens the settings below. */
+  get viewToggle(): Locator {
+    return this.page.getByRole('button', { name: /^Visning/ });
+  }
+  /** Opens "Visning"; `phase`, `column`, `spoc` and the other settings are inside it. */
+  viewOptions() {
+    return openViewOptions(this.page);
   }
   get phase(): Locator {
     return this.page.getByLabel('Fase', { exact: true });

@@ -39,6 +39,7 @@ test.describe('role explorer', () => {
     const x = new ExplorerPage(page);
     await x.open();
     await expect(x.node('projektleder')).toHaveAttribute('data-active', 'true');
+    await x.viewOptions();
     await x.phase.selectOption({ label: 'Fase 1: Opstart' });
     await expect(x.node('projektleder')).toHaveAttribute('data-active', 'true');
     await expect(x.node('systemansvarlig')).toHaveAttribute('data-active', 'false');
@@ -62,6 +63,7 @@ test.describe('role explorer', () => {
   test('SPOC highlighting follows the column: Projektleder, then Systemansvarlig', async ({ page }) => {
     const x = new ExplorerPage(page);
     await x.open('?fase=implementering');
+    await x.viewOptions();
     await x.spoc.check();
     await expect(page).toHaveURL(/spoc=1/);
     await expect(x.node('projektleder')).toHaveAttribute('data-spoc', 'true');
@@ -181,6 +183,7 @@ test.describe('role explorer', () => {
     const toggle = page.getByLabel('Vis kun naboer');
     await expect(toggle).toBeDisabled();
     await x.node('projektejer').click();
+    await x.viewOptions();
     await toggle.check();
     await expect(x.node('systemejer')).toHaveAttribute('data-focus', 'true');
     await expect(x.node('projektleder')).toHaveAttribute('data-focus', 'true');

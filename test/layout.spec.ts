@@ -42,6 +42,7 @@ test('dragged positions survive a re-layout, and "Nulstil layout" discards them'
   expect(dragged).not.toEqual(before);
 
   // hiding dimmed roles lays the rest out again in the worker
+  await x.viewOptions();
   await x.phase.selectOption({ label: 'Fase 1: Opstart' });
   await page.getByLabel('Skjul nedtonede roller').check();
   await expect(x.node('systemansvarlig')).toHaveCount(0);
@@ -58,6 +59,7 @@ test('hiding dimmed roles re-lays out only what is left, in the worker', async (
   const x = new ExplorerPage(page);
   await x.open('?fase=drift');
   const full = await position(x.node('systemansvarlig'));
+  await x.viewOptions();
   await page.getByLabel('Skjul nedtonede roller').check();
   await expect(x.node('projektleder')).toHaveCount(0);
   await expect.poll(() => position(x.node('systemansvarlig'))).not.toEqual(full);

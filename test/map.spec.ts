@@ -122,6 +122,7 @@ test.describe('refitting', () => {
     await page.mouse.move(box.x - 200, box.y - 150, { steps: 6 });
     await page.mouse.up();
     expect(await m.outOfView()).toContain('projektejer');
+    await m.viewOptions();
     await m.button('Nulstil layout').click();
     await expect(page.locator('[data-layout-status="idle"]')).toBeVisible();
     await m.settle();
@@ -133,6 +134,7 @@ test.describe('refitting', () => {
     const m = new MapPage(page);
     await m.open('?fase=fase-1-opstart');
     await m.settle();
+    await m.viewOptions();
     await page.getByLabel('Skjul nedtonede roller').check();
     await expect(m.node('systemansvarlig')).toHaveCount(0);
     await expect(page.locator('[data-layout-status="idle"]')).toBeVisible();
@@ -240,6 +242,7 @@ test.describe('one role’s relations at a time', () => {
     await m.settle();
     await m.button('Vis hele kortet').click();
     await m.settle();
+    await m.viewOptions();
     await page.getByLabel('Vis kun naboer').check();
     await m.settle();
     const inFocus = await page.locator('.svelte-flow__node-role[data-focus="true"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));

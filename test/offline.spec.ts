@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { ExplorerPage } from './explorer-page';
+import { ExplorerPage, openViewOptions } from './explorer-page';
 import { WorkspacePage } from './workspace-page';
 
 // The one place (with update.spec.ts) where the service worker may run: see playwright.config.ts.
@@ -36,6 +36,7 @@ test('after one visit the app starts and works with the network off', async ({ p
 
   // the layout worker (the ELK chunk, precached) lays out what is left after hiding dimmed roles
   const before = await x.node('systemansvarlig').evaluate((el) => (el as HTMLElement).style.transform);
+  await openViewOptions(page);
   await page.getByLabel('Skjul nedtonede roller').check();
   await expect(x.node('projektleder')).toHaveCount(0);
   await expect

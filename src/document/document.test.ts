@@ -1,12 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { toJsonSchema } from '@valibot/to-json-schema';
 import Ajv from 'ajv';
-import { demoWorkspace, WORKSPACE_VERSION } from '../domain/workspace';
+import { demoWorkspace, LIMITS, WORKSPACE_VERSION } from '../domain/workspace';
+import * as integrity from '../domain/workspace/integrity';
+import { SCALES, syntheticWorkspace } from '../domain/workspace/synthetic';
 import { shippedCatalogue } from '../domain/workspace/fixtures';
 import { exportFileName, serializeDocument, toDocument, WorkspaceDocumentSchema } from './envelope';
 import { HOSTILE_CASES } from './hostile-fixtures';
-import { readDocument, readWorkspaceText } from './read';
+import { checkWritable, MAX_FILE_BYTES, MAX_VALUES, readDocument, readWorkspaceText } from './read';
 import { parsePeopleTable } from './people-table';
 import { migrate } from './migrations';
 import { repairDocument } from './repair';
@@ -167,5 +169,81 @@ describe('repairing a stored workspace with tours', () => {
     const notes = r.changes.filter((c) => c.includes('»tours«'));
     expect(notes).toHaveLength(2);
     expect(notes.join('\n')).toMatch(/rollen »borgmester« findes ikke/);
+  });
+});
+
+describe('the import cap and the format limits', () => {
+  /** The largest document the limits allow by count, with every optional field present (short values). */
+  function maximalDocument() {
+    const units = Array.from({ length: LIMITS.orgUnits }, (_, i) => ({ id: `u-${i}`, name: `Enhed ${i}`, parentId: null }));
+    const people = Array.from({ length: LIMITS.people }, (_, i) => ({
+      id: `p-${i}`,
+      name: `Person ${i}`,
+      title: 'Konsulent',
+      orgUnitId: `u-${i % LIMITS.orgUnits}`,
+      email: `p${i}@kommune.example`,
+      phone: '12345678',
+      note: 'Note',
+    }));
+    const systems = Array.from({ length: LIMITS.systems }, (_, i) => ({ id: `s-${i}`, name: `System ${i}`, phase: 'drift' }));
+    const municipal = cat.roles.filter((r) => r.perSystem === 'none');
+    const assignments = Array.from({ length: LIMITS.assignments }, (_, i) => ({
+      id: `a-${i}`,
+      personId: `p-${i % LIMITS.people}`,
+      roleId: municipal[Math.floor(i / LIMITS.people)]!.id,
+      systemId: null,
+    }));
+    expect(LIMITS.assignments / LIMITS.people).toBeLessThanOrEqual(municipal.length); // every triple distinct
+    return toDocument({ name: 'Største kommune', orgUnits: units, people, systems, assignments, catalogueDrafts: [], catalogueRoles: [], klikTasks: [], tours: [] }, REF, new Date());
+  }
+
+  it('holds at least 20,000 people', () => {
+    expect(LIMITS.people).toBeGreaterThanOrEqual(20_000);
+  });
+
+  it('imports the largest document the limits allow, with every field filled', () => {
+    const text = serializeDocument(maximalDocument());
+    expect(text.length).toBeLessThanOrEqual(MAX_FILE_BYTES);
+    const read = readWorkspaceText(text, cat);
+    expect(read.ok ? null : read.error).toBeNull();
+  });
+
+  it('counts a maximal document within the value cap that guards against hostile files', () => {
+    let values = 0;
+    const walk = (x: unknown) => {
+      values++;
+      if (Array.isArray(x)) x.forEach(walk);
+      else if (x && typeof x === 'object') Object.values(x).forEach(walk);
+    };
+    walk(JSON.parse(serializeDocument(maximalDocument())));
+    expect(values).toBeLessThanOrEqual(MAX_VALUES);
+  });
+
+  it('a 20,000-person municipality with three roles each exports within the cap and imports again', () => {
+    const ws = syntheticWorkspace(cat, { people: 20_000, systems: 100, assignments: 60_000 });
+    const text = serializeDocument(toDocument(ws, REF, new Date()));
+    expect(new TextEncoder().encode(text).length).toBeLessThanOrEqual(MAX_FILE_BYTES);
+    const read = readWorkspaceText(text, cat);
+    expect(read.ok && read.value.data.people.length).toBe(20_000);
+  });
+
+  it('where long texts would make an export too big, the write gate refuses the edit, so exports always import', () => {
+    // the worst case by the limits alone: every text at its longest, 6 bytes a character once escaped
+    const worstPerson = 6 * (LIMITS.id * 2 + LIMITS.name + 4 * LIMITS.text);
+    expect(LIMITS.people * worstPerson).toBeGreaterThan(MAX_FILE_BYTES);
+    const long = 'ø'.repeat(LIMITS.text);
+    const people = Array.from({ length: 10_000 }, (_, i) => ({ id: `p-${i}`, name: `Person ${i}`, note: long, title: long }));
+    const refused = checkWritable({ name: 'For stor', orgUnits: [], people, systems: [], assignments: [], catalogueDrafts: [], catalogueRoles: [], klikTasks: [], tours: [] }, cat);
+    expect(refused.ok ? null : refused.error.step).toBe('size');
+  });
+
+  it('validates an import once: storing what was read does not check it again', () => {
+    const text = serializeDocument(toDocument(syntheticWorkspace(cat, SCALES.M), REF, new Date()));
+    const read = readWorkspaceText(text, cat);
+    if (!read.ok) throw new Error(read.error.message);
+    const spy = vi.spyOn(integrity, 'checkWorkspace');
+    expect(checkWritable(read.value.data, cat)).toEqual({ ok: true, value: read.value.data });
+    expect(spy).not.toHaveBeenCalled();
+    spy.mockRestore();
   });
 });

@@ -2,13 +2,22 @@ import * as v from 'valibot';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import {
+  AssignmentSchema,
+  changeIsValid,
+  changeOf,
   danishIssue,
+  ItSystemSchema,
+  LIMITS,
+  OrgUnitSchema,
+  PersonSchema,
   describeIssue,
   validateWorkspace,
   WORKSPACE_VERSION,
+  WorkspaceDataSchema,
   type CatalogueRef,
   type WorkspaceData,
   type RuleIssue,
+  type WorkspaceChange,
 } from '../domain/workspace';
 import { serializeDocument, toDocument, WORKSPACE_FORMAT, WorkspaceDocumentSchema } from './envelope';
 import { migrate } from './migrations';
@@ -26,7 +35,21 @@ export interface ReadError {
  */
 export const MAX_FILE_BYTES = 20 * 1024 * 1024;
 const MAX_DEPTH = 12;
-const MAX_VALUES = 500_000;
+
+/** Values (records, lists and fields) a record of this schema holds at most: the record and each of its fields. */
+const valuesPer = (schema: { entries: object }) => 1 + Object.keys(schema.entries).length;
+
+/**
+ * The most values (records, lists, fields) a document within `LIMITS` can hold, with every
+ * optional field present; a file with more is refused before anything walks it. Derived from
+ * the limits, so raising a limit never turns away a file the app itself wrote.
+ */
+export const MAX_VALUES =
+  64 + // the envelope, the catalogue reference, the workspace record and its lists
+  LIMITS.orgUnits * valuesPer(OrgUnitSchema) +
+  LIMITS.people * valuesPer(PersonSchema) +
+  LIMITS.systems * valuesPer(ItSystemSchema) +
+  LIMITS.assignments * valuesPer(AssignmentSchema);
 
 const fail = (step: ReadError['step'], path: string, message: string) => err<ReadError>({ step, path, message });
 
@@ -90,6 +113,9 @@ export function readDocument(json: unknown, catalogue: Catalogue): Result<{ data
     );
   const workspace = validateWorkspace(doc.workspace, catalogue);
   if (!workspace.ok) return workspaceFailure(workspace.error);
+  // what was read is what the write gate would accept, unless its export would be too big:
+  // remember it, so storing an import does not check it all again
+  if (exportBytesBound(workspace.value) <= MAX_FILE_BYTES) remember(workspace.value, catalogue);
   return ok({ data: workspace.value, catalogue: doc.catalogue });
 }
 
@@ -107,23 +133,40 @@ export function readWorkspaceText(text: string, catalogue: Catalogue) {
   return readDocument(json, catalogue);
 }
 
-/** Bytes of the export text at most, without building it: a generous bound per record and per character. */
-function exportBytesBound(data: WorkspaceData): number {
+/** Bytes one record takes in the export text at most: a generous bound per record and per character. */
+function recordBound(record: object): number {
   // a UTF-16 unit becomes at most 6 bytes of JSON (an escaped control or lone surrogate);
   // a record's keys, quotes and indentation take well under 256 bytes
-  let bound = 1024 + 6 * data.name.length;
-  const lists: readonly (readonly object[])[] = [data.orgUnits, data.people, data.systems, data.assignments, data.catalogueDrafts, data.catalogueRoles, data.klikTasks];
-  for (const list of lists)
-    for (const record of list) {
-      bound += 256;
-      for (const value of Object.values(record)) {
-        if (typeof value === 'string') bound += 6 * value.length;
-        // lists of ids (a task's roles) and of small records (a draft's SPOC choices)
-        else if (Array.isArray(value)) bound += 256 + 6 * JSON.stringify(value).length;
-      }
-    }
-  // tours are few and nested: their own JSON, with room for escapes and deeper indentation
-  if (data.tours.length) bound += 6 * JSON.stringify(data.tours, null, 2).length;
+  let bound = 256;
+  for (const value of Object.values(record)) {
+    if (typeof value === 'string') bound += 6 * value.length;
+    // lists of ids (a task's roles), small records (a draft's SPOC choices), a tour's steps:
+    // their own JSON, indented, with room for escapes and the deeper indentation of the export
+    else if (value !== null && typeof value === 'object') bound += 256 + 6 * JSON.stringify(value, null, 2).length;
+  }
+  return bound;
+}
+
+const sum = (records: readonly object[]) => records.reduce((n, r) => n + recordBound(r), 0);
+
+/** Every list of the workspace, the ones later formats added too. */
+const LIST_KEYS = Object.keys(WorkspaceDataSchema.entries).filter((k) => k !== 'name') as (keyof WorkspaceData)[];
+
+/** Bounds already worked out, so an edit's bound is its base's plus what changed. */
+const bounds = new WeakMap<WorkspaceData, number>();
+
+/** Bytes of the export text at most, without building it. */
+function exportBytesBound(data: WorkspaceData, base?: WorkspaceData, change?: WorkspaceChange): number {
+  const known = bounds.get(data);
+  if (known !== undefined) return known;
+  const from = base && change ? bounds.get(base) : undefined;
+  let bound: number;
+  // (a change is only worked out for edits of the first four lists; any other edit is bounded whole)
+  if (from !== undefined && base && change) {
+    bound = from + 6 * (data.name.length - base.name.length);
+    for (const list of Object.values(change)) if (list) bound += sum(list.added) - sum(list.removed);
+  } else bound = 1024 + 6 * data.name.length + LIST_KEYS.reduce((n, k) => n + sum(data[k] as readonly object[]), 0);
+  bounds.set(data, bound);
   return bound;
 }
 
@@ -132,10 +175,19 @@ const EXPORTED_AT = new Date(0); // an export's date always has the same length
 /**
  * The gate every write passes: exactly the rules the read path checks, plus the size of
  * the export, so that whatever is saved opens again and whatever is exported imports.
- * Returns the data as it will be read back.
+ * Returns the data as it will be read back. `base`, when given, is what `data` was edited
+ * from: if it passed, only the edit's changes are checked (see `changeIsValid`).
  */
-export function checkWritable(data: WorkspaceData, catalogue: Catalogue): Result<WorkspaceData, ReadError> {
+export function checkWritable(data: WorkspaceData, catalogue: Catalogue, base?: WorkspaceData): Result<WorkspaceData, ReadError> {
   if (passed.get(catalogue)?.has(data)) return ok(data);
+  // an edit of data that passed: checking what the edit changed is enough, when it proves the rest
+  if (base && passed.get(catalogue)?.has(base)) {
+    const change = changeOf(base, data);
+    if (changeIsValid(base, data, catalogue, change) && exportBytesBound(data, base, change) <= MAX_FILE_BYTES) {
+      remember(data, catalogue);
+      return ok(data);
+    }
+  }
   const valid = validateWorkspace(data, catalogue);
   if (!valid.ok) return workspaceFailure(valid.error);
   if (exportBytesBound(valid.value) > MAX_FILE_BYTES) {
@@ -144,9 +196,13 @@ export function checkWritable(data: WorkspaceData, catalogue: Catalogue): Result
     if (bytes > MAX_FILE_BYTES)
       return fail('size', 'workspace', `Arbejdsområdet ville fylde ${megabytes(bytes)} MB som fil; en fil kan højst fylde ${megabytes(MAX_FILE_BYTES)} MB.`);
   }
-  if (!passed.has(catalogue)) passed.set(catalogue, new WeakSet());
-  passed.get(catalogue)!.add(valid.value);
+  remember(valid.value, catalogue);
   return ok(valid.value);
+}
+
+function remember(data: WorkspaceData, catalogue: Catalogue) {
+  if (!passed.has(catalogue)) passed.set(catalogue, new WeakSet());
+  passed.get(catalogue)!.add(data);
 }
 
 /**

@@ -65,7 +65,7 @@ describe('one set of rules for writing and reading', () => {
     // and its export imports
     const text = serializeDocument(toDocument(kept, REF, new Date()));
     expect(readWorkspaceText(text, cat).ok).toBe(true);
-  });
+  }, 30_000); // the count rules build workspaces at the limits (20,000 people)
 
   it('refuses a workspace whose export would not fit under the import cap', () => {
     const big = makeWorkspace({ people: many(LIMITS.people, (i) => person(`p-${i}`, 'x'.repeat(LIMITS.name), { note: 'ø'.repeat(LIMITS.text), title: 't'.repeat(LIMITS.text), email: 'e'.repeat(LIMITS.text) })) });

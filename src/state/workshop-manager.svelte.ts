@@ -49,7 +49,9 @@ export class WorkshopManager implements RoleStatusSource {
     this.#personId = id;
   }
 
-  readonly #names = $derived.by(() => new Map(this.workspace.data.people.map((p) => [p.id, p.name])));
+  /** The people list itself: unchanged (so nothing below re-runs) by edits that leave the people alone. */
+  readonly #people = $derived.by(() => this.workspace.data.people);
+  readonly #names = $derived.by(() => new Map(this.#people.map((p) => [p.id, p.name])));
   readonly #roles = $derived.by(() => new Map(this.workspace.catalogue.roles.map((r) => [r.id, r])));
 
   #roleName = (id: string) => this.#roles.get(id)?.name ?? id;

@@ -418,7 +418,8 @@ export class WorkspaceManager {
     if (!result.ok) return result.error;
     if (result.value === this.#data) return null;
     // the write gate, before anything changes: what is accepted here will open again
-    const writable = checkWritable(result.value, this.catalogue);
+    // (given the data it was edited from, the gate checks only what the edit changed)
+    const writable = checkWritable(result.value, this.catalogue, this.#data);
     if (!writable.ok) return `Ændringen er ikke foretaget, fordi arbejdsområdet så ikke kunne gemmes: ${writable.error.message}`;
     const before = this.#data;
     this.#data = writable.value;

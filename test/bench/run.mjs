@@ -5,8 +5,12 @@
 // them in headless Chromium. Prints figures and which targets they meet; it is not a
 // test and never fails on a timing. Exits non-zero only when it cannot measure at all.
 //
+// Then the scale series (test/bench/scale.mjs): synthetic workspaces S, M, L and XL imported
+// through the app and worked on through its UI, each figure in ms and as a ratio to S.
+//
 // Environment: BENCH_RUNS (page loads per page, default 7), BENCH_KEEP=1 (keep dist-bench),
-// CHROMIUM_PATH (the browser to use).
+// CHROMIUM_PATH (the browser to use), BENCH_PORT (default 4175), BENCH_PART (startup, scale or
+// all; default all), BENCH_SCALES (default S,M,L,XL), BENCH_SAMPLES (per interaction, default 9).
 import { spawn } from 'node:child_process';
 import { readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,12 +18,17 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../browser.mjs';
+import { measureScale, quantile, scaleFiles, TARGETS } from './scale.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const CONFIG = 'test/bench/vite.config.ts';
 const OUT = join(ROOT, 'dist-bench');
-const PORT = 4175;
+const PORT = Number(process.env.BENCH_PORT) || 4175;
+const PART = process.env.BENCH_PART ?? 'all';
+const SCALE_NAMES = (process.env.BENCH_SCALES ?? 'S,M,L,XL').split(',').map((s) => s.trim()).filter(Boolean);
+const SAMPLES = Math.max(3, Number(process.env.BENCH_SAMPLES) || 9);
+const SCALE_VIEWPORT = { width: 1366, height: 768 };
 const BASE = `http://localhost:${PORT}`;
 const PAGES = { app: `${BASE}/`, floor: `${BASE}/test/bench/floor.html` };
 const RUNS = Math.max(1, Number(process.env.BENCH_RUNS) || 7);
@@ -272,6 +281,21 @@ async function main() {
     args: CHROMIUM_ARGS,
   });
   try {
+    if (PART !== 'scale') await startupFigures(browser, executablePath, sizes);
+    if (PART !== 'startup') await scaleFigures(browser);
+    console.log(`\nTook ${((Date.now() - started) / 1000).toFixed(0)} s.`);
+  } finally {
+    await browser.close();
+  }
+}
+
+/**
+ * Startup, layout and bundle figures.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} executablePath
+ * @param {ReturnType<typeof measureSizes>} sizes
+ */
+async function startupFigures(browser, executablePath, sizes) {
     console.log(`Measuring in ${executablePath} (${browser.version()}), ${RUNS} cold loads per page ...`);
     // One discarded load of each page warms the server and the browser process.
     await timeToNodes(browser, PAGES.app);
@@ -348,11 +372,65 @@ async function main() {
     console.log(
       `\nLayout graph: ${layouts.size.roles} roles, ${layouts.size.edges} relations. Sizes: node zlib gzip (default level) of the app's own build` +
         ` (same chunks as \`npm run build\`). Raw samples, app: ${times.app.map((t) => t.toFixed(0)).join(' ')};` +
-        ` floor: ${times.floor.map((t) => t.toFixed(0)).join(' ')}. Took ${((Date.now() - started) / 1000).toFixed(0)} s.`,
+        ` floor: ${times.floor.map((t) => t.toFixed(0)).join(' ')}.`,
     );
-  } finally {
-    await browser.close();
+}
+
+/** @param {number} x */
+const fmt = (x) => (Number.isNaN(x) ? '-' : x < 20 ? `${x.toFixed(1)} ms` : `${x.toFixed(0)} ms`);
+
+/**
+ * The scale series: each figure in ms and as a ratio to S, and the issue's targets at XL.
+ * @param {import('@playwright/test').Browser} browser
+ */
+async function scaleFigures(browser) {
+  console.log(`\nScale series ${SCALE_NAMES.join(', ')}: generating the workspaces ...`);
+  const files = await scaleFiles(ROOT, SCALE_NAMES);
+  /** @type {{ name: string, scale: { people: number, systems: number, assignments: number }, bytes: number, figures: Record<string, number[]> }[]} */
+  const results = [];
+  for (const file of files) {
+    console.log(`  ${file.name}: ${file.scale.people} people, ${file.scale.systems} systems, ${file.scale.assignments} assignments, ${(file.text.length / 1e6).toFixed(2)} MB ...`);
+    results.push({ name: file.name, scale: file.scale, bytes: file.text.length, figures: await measureScale(browser, PAGES.app, file, SCALE_VIEWPORT, SAMPLES) });
   }
+  const base = results[0];
+  /** @param {number[]} xs @param {'p50' | 'p95' | 'median'} stat */
+  const stat = (xs, stat) => quantile(xs, stat === 'p95' ? 0.95 : 0.5);
+  const last = results[results.length - 1];
+  /** @type {[string, keyof typeof TARGETS, 'p50' | 'p95' | 'median'][]} */
+  const rows = [
+    ['Add a person: Enter -> next paint', 'addPaint', 'p50'],
+    ['Add a person: Enter -> next paint', 'addPaint', 'p95'],
+    ['Add a person: Enter -> "Gemt"', 'addSaved', 'p50'],
+    ['Add a person: Enter -> "Gemt"', 'addSaved', 'p95'],
+    ['Select a role', 'selectRole', 'p95'],
+    ['Change phase', 'phase', 'p95'],
+    ['Type in search (per key)', 'search', 'p95'],
+    ['Switch IT system', 'system', 'p95'],
+    ['Reload until usable', 'reload', 'median'],
+    ['Import (file chosen -> usable)', 'import', 'median'],
+    ['Drag a role: frame time', 'drag', 'p95'],
+  ];
+  const table_ = [['Figure', 'Stat', ...results.map((r) => r.name), `Target at ${last?.name ?? 'XL'}`]];
+  for (const [label, key, st] of rows) {
+    const target = TARGETS[key];
+    const values = results.map((r) => stat(r.figures[key] ?? [], st));
+    const baseValue = base ? stat(base.figures[key] ?? [], st) : NaN;
+    const cells = values.map((v, i) => (i === 0 || !baseValue ? fmt(v) : `${fmt(v)} (x${(v / baseValue).toFixed(1)})`));
+    const lastValue = values[values.length - 1] ?? NaN;
+    const verdictCell =
+      st === target.stat && last?.name === 'XL' ? `<= ${target.ms} ms: ${verdict(lastValue <= target.ms)}` : st === target.stat ? `<= ${target.ms} ms (at XL)` : '';
+    table_.push([label, st, ...cells, verdictCell]);
+  }
+  console.log(`\nRollekort scale series (Chromium, viewport ${SCALE_VIEWPORT.width}x${SCALE_VIEWPORT.height}, built app, one fresh context per scale)\n`);
+  console.log(table(table_));
+  console.log(
+    `\nEach workspace is imported through "Importér" (3 times, each a new workspace), reloaded 3 times, then worked on` +
+      ` through the UI (${SAMPLES} samples per interaction). Times run from the event's own timestamp to the first` +
+      ` painted frame showing the result; "Gemt" is the save status returning to saved; drag is the interval between` +
+      ` frames while a role moves. Ratios are to ${base?.name ?? 'S'} in this run. Export sizes: ` +
+      results.map((r) => `${r.name} ${(r.bytes / 1e6).toFixed(2)} MB`).join(', ') +
+      '. Targets are from issue 12 and are printed, never enforced.',
+  );
 }
 
 async function cleanUp() {

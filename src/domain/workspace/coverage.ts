@@ -15,18 +15,58 @@ export function systemPhaseOptions(catalogue: Catalogue): { id: string; name: st
   ];
 }
 
+/** The assignments of a workspace by role (then by system, null for the municipality) and by person. */
+export interface AssignmentIndex {
+  byRole: ReadonlyMap<string, readonly Assignment[]>;
+  byRoleSystem: ReadonlyMap<string, ReadonlyMap<string | null, readonly Assignment[]>>;
+  byPerson: ReadonlyMap<string, readonly Assignment[]>;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+/**
+ * Workspace data is never changed in place (every edit makes a new object), so an index
+ * built for one object stays true for it: it is built once per change, however many
+ * roles, systems and panels ask.
+ */
+const indexes = new WeakMap<WorkspaceData, AssignmentIndex>();
+
+/** The index of a workspace's assignments, built on first use and kept while the object lives. */
+export function assignmentIndex(ws: WorkspaceData): AssignmentIndex {
+  const known = indexes.get(ws);
+  if (known) return known;
+  const byRole = new Map<string, Assignment[]>();
+  const byRoleSystem = new Map<string, Map<string | null, Assignment[]>>();
+  const byPerson = new Map<string, Assignment[]>();
+  for (const a of ws.assignments) {
+    push(byRole, a.roleId, a);
+    let systems = byRoleSystem.get(a.roleId);
+    if (!systems) byRoleSystem.set(a.roleId, (systems = new Map()));
+    push(systems, a.systemId, a);
+    push(byPerson, a.personId, a);
+  }
+  const index = { byRole, byRoleSystem, byPerson };
+  indexes.set(ws, index);
+  return index;
+}
+
+const NONE: readonly Assignment[] = [];
+
 /**
  * The assignments that fill a role in a context: for a system-specific role those made
  * for the system, for a municipality role those made for the whole municipality, and for
- * a role that can be either, both.
+ * a role that can be either, both (in the order they were made).
  */
-export function assignmentsFor(ws: WorkspaceData, role: Role, systemId: string | null): Assignment[] {
-  return ws.assignments.filter((a) => {
-    if (a.roleId !== role.id) return false;
-    if (role.perSystem === 'required') return systemId !== null && a.systemId === systemId;
-    if (role.perSystem === 'none') return a.systemId === null;
-    return a.systemId === null || a.systemId === systemId;
-  });
+export function assignmentsFor(ws: WorkspaceData, role: Role, systemId: string | null): readonly Assignment[] {
+  const index = assignmentIndex(ws);
+  const at = (s: string | null) => index.byRoleSystem.get(role.id)?.get(s) ?? NONE;
+  if (role.perSystem === 'required') return systemId === null ? NONE : at(systemId);
+  if (role.perSystem === 'none' || systemId === null) return at(null);
+  return (index.byRole.get(role.id) ?? NONE).filter((a) => a.systemId === null || a.systemId === systemId);
 }
 
 export interface Coverage {
@@ -60,15 +100,13 @@ export function coverage(
  * covers (by the same rules as coverage), i.e. the roles that would then be unfilled.
  */
 export function rolesAtRisk(ws: WorkspaceData, catalogue: Catalogue, personId: string): Assignment[] {
-  const without = { ...ws, assignments: ws.assignments.filter((a) => a.personId !== personId) };
-  return ws.assignments.filter((a) => {
-    if (a.personId !== personId) return false;
+  return holdings(ws, personId).filter((a) => {
     const role = catalogue.roles.find((r) => r.id === a.roleId);
-    return !role || assignmentsFor(without, role, a.systemId).length === 0;
+    return !role || assignmentsFor(ws, role, a.systemId).every((other) => other.personId === personId);
   });
 }
 
 /** Every role a person holds, across all systems. */
 export function holdings(ws: WorkspaceData, personId: string): Assignment[] {
-  return ws.assignments.filter((a) => a.personId === personId);
+  return [...(assignmentIndex(ws).byPerson.get(personId) ?? NONE)];
 }

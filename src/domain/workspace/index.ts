@@ -1,6 +1,7 @@
 export * from './schema';
 export * from './integrity';
 export * from './validate';
+export * from './validate-change';
 export * from './operations';
 export * from './coverage';
 export * from './demo';

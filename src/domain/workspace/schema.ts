@@ -14,9 +14,10 @@ export const LIMITS = {
   name: 200,
   text: 500,
   orgUnits: 2000,
-  people: 10000,
+  // a large municipality: 20,000 people (issue 12) with three roles each
+  people: 20000,
   systems: 500,
-  assignments: 50000,
+  assignments: 60000,
   /** Tailored text added to a role for one IT system. */
   longText: 4000,
   catalogueDrafts: 500,

@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+import { parseCatalogue } from '../src/domain/catalogue/load';
+import { SCALES, syntheticWorkspace } from '../src/domain/workspace/synthetic';
+import { serializeDocument, toDocument } from '../src/document/envelope';
+import { seriousViolations } from './axe';
+import { test, expect } from './fixtures';
+import { MapPage } from './map-page';
+import { WorkspacePage } from './workspace-page';
+
+// a whole municipality (XL: 5,000 people, 100 systems, 15,000 assignments), imported as a user would
+test.describe.configure({ timeout: 120_000 });
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const parsed = parseCatalogue(JSON.parse(readFileSync('static/catalogues/rollegalleri-1.5.json', 'utf8')));
+if (!parsed.ok) throw new Error(parsed.error.message);
+const XL = syntheticWorkspace(parsed.value, SCALES.XL, 12);
+const text = serializeDocument(toDocument(XL, { id: 'rollegalleri', version: '1.5' }, new Date()));
+const byName = new Intl.Collator('da');
+const sorted = [...XL.people].sort((a, b) => byName.compare(a.name, b.name));
+
+test('5,000 people: the list draws only what is in view, keeps its keyboard and screen-reader semantics, and the app stays whole', async ({ page }) => {
+  const w = new WorkspacePage(page);
+  await w.open();
+  await page.getByLabel('Importér', { exact: true }).setInputFiles({ name: 'xl.rollekort.json', mimeType: 'application/json', buffer: Buffer.from(text) });
+  await expect(page.locator('#workspace-select option:checked')).toHaveText(XL.name);
+  await expect(page.getByRole('status').filter({ hasText: /xl\.rollekort\.json\W* er importeret som et nyt arbejdsområde\./ })).toBeVisible();
+  await w.saved();
+
+  const rows = w.people.locator('li[data-person-id]');
+  await expect(rows.first()).toHaveAttribute('aria-setsize', '5000');
+  const drawn = await rows.count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(80);
+  const domNodes = await page.evaluate(() => document.querySelectorAll('*').length);
+  console.log(`XL: ${drawn} of 5000 people drawn, ${domNodes} DOM nodes in the page`);
+  expect(domNodes).toBeLessThan(6000);
+
+  // the keyboard reaches every person: End goes to the last, Home to the first, with their place said
+  await rows.first().getByRole('button').focus();
+  await expect(rows.first()).toHaveAttribute('aria-posinset', '1');
+  await page.keyboard.press('End');
+  const last = w.people.locator(`li[data-person-id="${sorted.at(-1)!.id}"]`);
+  await expect(last.getByRole('button')).toBeFocused();
+  await expect(last).toHaveAttribute('aria-posinset', '5000');
+  await expect(last).toBeInViewport();
+  await page.keyboard.press('PageUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(page.locator(':focus')).toHaveText(/\S/);
+  await page.keyboard.press('Home');
+  await expect(w.people.locator(`li[data-person-id="${sorted[0]!.id}"]`).getByRole('button')).toBeFocused();
+
+  // a person added in the middle of the alphabet gets focus in the list, and it is announced
+  await w.addPerson('Mette Møller-Testesen');
+  const added = w.person('Mette Møller-Testesen');
+  await expect(added.getByRole('button')).toBeFocused();
+  await expect(added).toBeInViewport();
+  await expect(added).toHaveAttribute('aria-setsize', '5001');
+  await expect(page.getByRole('status').filter({ hasText: 'Mette Møller-Testesen er tilføjet.' })).toBeVisible();
+  await w.saved();
+
+  // coverage is counted when its tab is shown: one section per system plus the municipality
+  await page.getByRole('tab', { name: 'Dækning' }).click();
+  await expect(page.locator('#panel-daekning section.system')).toHaveCount(101);
+
+  await new MapPage(page).screenshot('1366x768-xl-people');
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,68 @@
+import { seriousViolations } from './axe';
+import { test, expect } from './fixtures';
+import { MapPage } from './map-page';
+import { WorkspacePage } from './workspace-page';
+
+/** Rows the visible controls in the bar above the map stand in: controls whose tops differ by more than 10 px are on different rows. */
+const rowsOfControls = (m: MapPage) =>
+  m.page.locator('.explorer > .controls').evaluate((bar) => {
+    const tops = [...bar.querySelectorAll('select, input:not(.sr-only), button')]
+      .filter((el) => (el as HTMLElement).offsetParent !== null && !el.closest('[hidden]'))
+      .map((el) => el.getBoundingClientRect().top)
+      .sort((a, b) => a - b);
+    return tops.filter((t, i) => i === 0 || t - tops[i - 1]! > 10).length;
+  });
+
+for (const size of [
+  { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '1366x768', width: 1366, height: 768 },
+]) {
+  test(`at ${size.name} the map's controls take one row, and the filters sit behind "Visning"`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const m = new MapPage(page);
+    await m.open();
+    await m.settle();
+    expect(await rowsOfControls(m)).toBe(1);
+    await expect(m.search).toBeVisible();
+    await expect(m.button('Vis hele kortet')).toBeVisible();
+    await expect(m.button('Fuld skærm')).toBeVisible();
+    await expect(m.phase).toBeHidden();
+    await m.screenshot(`${size.name}-toolbar`);
+    await m.viewOptions();
+    await expect(m.phase).toBeVisible();
+    await m.screenshot(`${size.name}-toolbar-visning-open`);
+    expect(await seriousViolations(page)).toEqual([]);
+    // a message in the status line takes only the room that is left
+    await page.keyboard.press('Escape');
+    await new WorkspacePage(page).addPerson('Karoline Kristiansen-Østergaard');
+    await expect(page.locator('.status-line')).toHaveText(/Karoline Kristiansen-Østergaard er tilføjet/);
+    expect(await rowsOfControls(m)).toBe(1);
+    await m.screenshot(`${size.name}-toolbar-with-message`);
+  });
+}
+
+test('"Visning" works from the keyboard: Enter opens it, Escape closes it and focus returns, and it counts what is changed', async ({ page }) => {
+  const m = new MapPage(page);
+  await m.open();
+  await m.viewToggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(m.viewToggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(m.phase).toBeFocused();
+  await m.phase.selectOption({ label: 'Fase 1: Opstart' });
+  await page.keyboard.press('Tab'); // Kolonne
+  await page.keyboard.press('Tab'); // Fremhæv SPOC
+  await page.keyboard.press('Space');
+  await expect(m.spoc).toBeChecked();
+  await page.keyboard.press('Escape');
+  await expect(m.viewToggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(m.viewToggle).toBeFocused();
+  await expect(m.phase).toBeHidden();
+  // the folded settings still act, and the button says two are changed
+  await expect(m.viewToggle).toHaveAccessibleName('Visning, 2 indstillinger ændret');
+  await expect(m.node('projektleder')).toHaveAttribute('data-spoc', 'true');
+  // a click outside closes it too
+  await m.viewToggle.click();
+  await expect(m.phase).toBeVisible();
+  await page.getByRole('heading', { name: 'Personer', exact: true }).click();
+  await expect(m.phase).toBeHidden();
+});
