@@ -205,7 +205,9 @@ test.describe('tour editor', () => {
     };
     await add('projektejer', 'Projektejer', 'Ejer projektet.');
     await add('systemejer', 'Systemejer', 'Ejer systemet.');
+    await t.viewOptions();
     await t.phase.selectOption('fase-4-forankring');
+    await t.page.keyboard.press('Escape');
     await add('systemansvarlig', 'Systemansvarlig', 'Står for driften.');
     const steps = t.panel.getByRole('list', { name: 'Trin' }).locator('li');
     await expect(steps).toHaveText([/1\. Projektejer/, /2\. Systemejer/, /3\. Systemansvarlig/]);
@@ -239,7 +241,9 @@ test.describe('tour editor', () => {
     await expect(t.stepTitle).toBeFocused();
     await page.keyboard.press('ArrowRight');
     await expect(t.stepTitle).toHaveText('Systemansvarlig');
+    await t.viewOptions();
     await expect(t.phase).toHaveValue('fase-4-forankring');
+    await t.page.keyboard.press('Escape');
     await expect.poll(() => t.litRoles()).toEqual(['systemansvarlig']);
 
     await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');

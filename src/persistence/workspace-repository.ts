@@ -4,6 +4,7 @@ import { err, ok, type Result } from '../domain/result';
 import type { CatalogueRef, WorkspaceData } from '../domain/workspace';
 import { checkWritable, readDocument, toDocument, type ReadError } from '../document';
 import { docFromWorkspace, encodeState, readWorkspace } from '../sync/workspace-doc';
+import { FROM_STORAGE } from '../sync/origins';
 import type { Database, MetaRecord, StoredWorkspace } from './db';
 import { storageError, type StorageError } from './errors';
 
@@ -46,8 +47,7 @@ const refused = (e: ReadError): StorageError => ({ kind: 'invalid', message: `Ar
 const GONE: StorageError = { kind: 'invalid', message: 'Arbejdsområdet findes ikke længere.' };
 const DELETED_ELSEWHERE: StorageError = { kind: 'invalid', message: 'Arbejdsområdet er slettet i en anden fane.' };
 
-/** Whatever origin marks updates that come from storage (they are not stored again). */
-export const FROM_STORAGE = 'rollekort-storage';
+export { FROM_STORAGE };
 
 /** The doc of a stored workspace: its checkpoint, or (stored by version 2) its document, and then its updates. */
 export function openDoc(state: Uint8Array | undefined, data: WorkspaceData, updates: readonly Uint8Array[]): Y.Doc {

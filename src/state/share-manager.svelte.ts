@@ -1,5 +1,5 @@
-import { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
-import * as Y from 'yjs';
+import type { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
+import type * as Y from 'yjs';
 import { err, ok, type Result } from '../domain/result';
 import { blockedServerText } from '../sync/csp-check';
 import { colourFor, LINK_TEXT, readPresence, refusalText, type LinkState, type Peer, type ViewRect } from '../sync/presence';
@@ -12,6 +12,9 @@ import {
   workspaceIdOf,
   type ShareTarget,
 } from '../sync/share-link';
+
+/** The sync provider (and Yjs), loaded the first time a workspace is shared or a link is opened. */
+const loadLive = () => import('./live-runtime');
 
 /** What sharing needs of the workspace (the WorkspaceManager provides it; see LIVE-CONTRACT). */
 export interface SharedWorkspace {
@@ -205,7 +208,8 @@ export class ShareManager {
    * document (two names written at once would leave whichever Yjs happens to keep).
    * Null when the server cannot tell within a few seconds.
    */
-  #peekName(target: ShareTarget): Promise<string | null> {
+  async #peekName(target: ShareTarget): Promise<string | null> {
+    const { HocuspocusProvider, Y } = await loadLive();
     const doc = new Y.Doc();
     return new Promise((resolve) => {
       let provider: HocuspocusProvider | null = null;
@@ -247,6 +251,9 @@ export class ShareManager {
     this.#everConnected = false;
     this.#workspace.readOnly = target.access === 'read';
     this.#links = null;
+    const { HocuspocusProvider } = await loadLive();
+    // the workspace (or the room) may have changed while the provider's code loaded
+    if (this.#doc !== doc || this.#target !== target) return;
     // The provider calls back while it is being constructed (its first status), so the
     // callbacks know their connection by this token, not by the provider constant.
     const session = {};
@@ -297,10 +304,10 @@ export class ShareManager {
 
   #onStatus(status: WebSocketStatus) {
     if (this.#state === 'refused') return;
-    if (status === WebSocketStatus.Connected) {
+    if (status === ('connected' as WebSocketStatus)) {
       // connected, but not yet synced or authenticated: keep what we showed
       if (this.#provider?.isSynced) this.#state = 'connected';
-    } else if (status === WebSocketStatus.Disconnected) {
+    } else if (status === ('disconnected' as WebSocketStatus)) {
       const offline = typeof navigator !== 'undefined' && navigator.onLine === false;
       this.#state = this.#everConnected || offline ? 'offline' : 'unreachable';
     }

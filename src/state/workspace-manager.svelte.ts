@@ -1,31 +1,23 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import { isolate } from '../domain/text';
 import { demoWorkspace, emptyWorkspace, newId, renameWorkspace, type WorkspaceData } from '../domain/workspace';
 import { checkWritable, exportFileName, readWorkspaceText, repairDocument, serializeDocument, toDocument, type ReadError } from '../document';
-import {
-  BLOCKED,
-  DB_NAME,
-  FROM_STORAGE,
-  MemoryRepository,
-  NO_ANSWER,
-  NEWER_VERSION,
-  openDatabase,
-  storageError,
-  SyncChannel,
-  UNAVAILABLE,
-  WorkspaceRepository,
-  type LoadedWorkspace,
-  type StorageError,
-  type SyncMessage,
-  type WorkspaceStore,
-  type WorkspaceSummary,
-} from '../persistence';
-import { applyEdit, docFromWorkspace, LOCAL_ORIGIN, readWorkspace, sharedTypes } from '../sync/workspace-doc';
+import { DB_NAME, openDatabase } from '../persistence/db';
+import { BLOCKED, NEWER_VERSION, NO_ANSWER, storageError, UNAVAILABLE, type StorageError } from '../persistence/errors';
+import { SyncChannel, type SyncMessage } from '../persistence/sync-channel';
+import type { LoadedWorkspace, WorkspaceStore, WorkspaceSummary } from '../persistence/workspace-repository';
+import { FROM_STORAGE, FROM_TAB, LOCAL_ORIGIN } from '../sync/origins';
 
-/** The origin of updates another tab of this browser sent: that tab has stored them. */
-const FROM_TAB = 'rollekort-tab';
+/** Yjs and the stores, loaded once, before storage is opened (see workspace-runtime.ts). */
+let runtime: typeof import('./workspace-runtime') | null = null;
+const loadRuntime = async () => (runtime ??= await import('./workspace-runtime'));
+/** The runtime, once `init` has loaded it: nothing that uses it runs before. */
+const rt = () => {
+  if (!runtime) throw new Error('WorkspaceManager.init has not run');
+  return runtime;
+};
 /** After this many stored updates, the next write makes a new checkpoint. */
 const CHECKPOINT_EVERY = 200;
 
@@ -122,7 +114,7 @@ export class WorkspaceManager {
     this.#patienceMs = patienceMs;
     this.#open =
       open ??
-      (async (onBlocked) => new WorkspaceRepository(await openDatabase(() => this.#newerVersionElsewhere(), dbName, onBlocked), catalogue));
+      (async (onBlocked) => new (await loadRuntime()).WorkspaceRepository(await openDatabase(() => this.#newerVersionElsewhere(), dbName, onBlocked), catalogue));
   }
 
   get list() { return this.#list; }
@@ -178,6 +170,7 @@ export class WorkspaceManager {
    * carries on in memory and moves to storage as soon as it answers.
    */
   async init(): Promise<void> {
+    await loadRuntime();
     let blocked = false;
     let timer: ReturnType<typeof setTimeout> | undefined;
     const gaveUp = new Promise<'gave-up'>((resolve) => (timer = setTimeout(() => resolve('gave-up'), this.#patienceMs)));
@@ -187,14 +180,14 @@ export class WorkspaceManager {
       first = await Promise.race([opening, gaveUp]);
     } catch (e) {
       this.#fatal = storageError(e).kind === 'newer-version' ? NEWER_VERSION : UNAVAILABLE;
-      first = new MemoryRepository(this.catalogue);
+      first = new (rt().MemoryRepository)(this.catalogue);
     } finally {
       clearTimeout(timer);
     }
     if (first === 'gave-up') {
       this.#fatal = blocked ? BLOCKED : NO_ANSWER;
       this.#waitingForStorage = true;
-      this.#store = new MemoryRepository(this.catalogue);
+      this.#store = new (rt().MemoryRepository)(this.catalogue);
       await this.#startWith(emptyWorkspace(STAND_IN));
       this.#loading = false;
       opening.then(
@@ -221,7 +214,7 @@ export class WorkspaceManager {
     } catch (e) {
       // storage opened but then failed: carry on in memory rather than not at all
       this.#fatal = { kind: 'unavailable', message: `${storageError(e).message} ${UNAVAILABLE.message}` };
-      this.#store = new MemoryRepository(this.catalogue);
+      this.#store = new (rt().MemoryRepository)(this.catalogue);
       this.#channel?.close();
       this.#channel = null;
       await this.#openInitial();
@@ -315,12 +308,12 @@ export class WorkspaceManager {
   }
 
   #keepUnstored(id: string, data: WorkspaceData, error: StorageError) {
-    const doc = docFromWorkspace(data);
+    const doc = rt().docFromWorkspace(data);
     this.#adopt({ id, doc, data, ignored: [], keys: [], revision: 0 });
     this.#unstored = true;
     this.#list = [...this.#list, { id, name: data.name, updatedAt: '' }];
     this.#fault = error;
-    this.#pending = [Y.encodeStateAsUpdate(doc)];
+    this.#pending = [rt().Y.encodeStateAsUpdate(doc)];
   }
 
   async #askPersistence() {
@@ -359,7 +352,7 @@ export class WorkspaceManager {
     this.#message = null;
     doc.on('update', this.#onUpdate);
     // undo takes back this user's own edits only, one edit at a time
-    const undo = new Y.UndoManager(sharedTypes(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
+    const undo = new (rt().Y.UndoManager)(rt().sharedTypes(doc), { trackedOrigins: new Set([LOCAL_ORIGIN]), captureTimeout: 0 });
     const sync = () => this.#syncHistory();
     undo.on('stack-item-added', sync);
     undo.on('stack-item-popped', sync);
@@ -405,7 +398,7 @@ export class WorkspaceManager {
   #reread() {
     this.#rereadDue = false;
     if (!this.#doc) return;
-    const view = readWorkspace(this.#doc, this.catalogue);
+    const view = rt().readWorkspace(this.#doc, this.catalogue);
     this.#data = view.data;
     this.#ignored = view.ignored;
   }
@@ -423,7 +416,7 @@ export class WorkspaceManager {
     if (!writable.ok) return `Ændringen er ikke foretaget, fordi arbejdsområdet så ikke kunne gemmes: ${writable.error.message}`;
     const before = this.#data;
     this.#data = writable.value;
-    applyEdit(this.#doc, before, result.value, LOCAL_ORIGIN, writable.value);
+    rt().applyEdit(this.#doc, before, result.value, LOCAL_ORIGIN, writable.value);
     return null;
   }
 
@@ -486,7 +479,7 @@ export class WorkspaceManager {
       await this.#refreshList(true);
       return;
     }
-    const update = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const update = updates.length === 1 ? updates[0]! : rt().Y.mergeUpdates(updates);
     const result = await store.append(id, update);
     if (id !== this.#id) return;
     if (!result.ok) {
@@ -552,7 +545,7 @@ export class WorkspaceManager {
       return;
     }
     if (m.id !== this.#id || !this.#doc) return;
-    Y.applyUpdate(this.#doc, m.update, FROM_TAB);
+    rt().Y.applyUpdate(this.#doc, m.update, FROM_TAB);
   }
 
   /** Takes in what other tabs stored that this tab has not seen (say, after it slept). */
@@ -563,8 +556,8 @@ export class WorkspaceManager {
     if (!since.ok || id !== this.#id || !this.#doc) return;
     const doc = this.#doc;
     doc.transact(() => {
-      if (since.value.state) Y.applyUpdate(doc, since.value.state, FROM_STORAGE);
-      for (const u of since.value.updates) Y.applyUpdate(doc, u.update, FROM_STORAGE);
+      if (since.value.state) rt().Y.applyUpdate(doc, since.value.state, FROM_STORAGE);
+      for (const u of since.value.updates) rt().Y.applyUpdate(doc, u.update, FROM_STORAGE);
     }, FROM_STORAGE);
     for (const u of since.value.updates) this.#keys.add(u.key);
     // a newer checkpoint is held now; the updates it dropped were in it

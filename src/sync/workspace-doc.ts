@@ -11,8 +11,9 @@ import { repairDocument, WORKSPACE_FORMAT } from '../document';
  * records never overwrite each other, and Yjs settles two edits of the same record.
  */
 
-/** The transaction origin of this user's own edits: the only ones this user's undo takes back. */
-export const LOCAL_ORIGIN = 'rollekort-local';
+import { LOCAL_ORIGIN } from './origins';
+
+export { LOCAL_ORIGIN };
 
 /** A record in its collection: `o` orders the list the same way on every replica. */
 interface Entry {
