@@ -1,10 +1,9 @@
 // Times the Word export for window.__benchExport (see floor.ts): one IT system's rollekatalog,
-// map picture included, in a workspace of 1,000 people and 40 IT systems. Loaded only when called.
-//
-// The workspace comes from a tiny seeded generator here; when src/domain/workspace/synthetic.ts
-// (seeded synthetic workspaces) lands, this can use it instead.
+// map picture included, in a workspace of 1,000 people and 40 IT systems (scale L of the
+// shared synthetic workspaces, with every system's catalogue drafted). Loaded only when called.
 import { displayName, parseCatalogue, type Catalogue } from '../../src/domain/catalogue';
 import { validateWorkspace, assignmentsFor, type WorkspaceData, catalogueRoleId } from '../../src/domain/workspace';
+import { SCALES, syntheticWorkspace } from '../../src/domain/workspace/synthetic';
 import { layoutInputFor } from '../../src/graph/elk-graph';
 import { buildFlowEdges, buildFlowNodes, type RoleView } from '../../src/graph/flow';
 import type { MapPicture } from '../../src/state/map-picture';
@@ -21,62 +20,31 @@ export interface BenchExportResult {
   assignments: number;
 }
 
-/** mulberry32: a small seeded PRNG, so every run measures the same workspace. */
-function random(seed: number) {
-  return () => {
-    seed = (seed + 0x6d2b79f5) | 0;
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** A workspace of `people` people and `systems` IT systems, each with a fully drafted catalogue. */
-export function syntheticWorkspace(catalogue: Catalogue, people = 1000, systems = 40, seed = 10): WorkspaceData {
-  const rnd = random(seed);
-  const pick = <T>(xs: readonly T[]) => xs[Math.floor(rnd() * xs.length)]!;
-  const phases = [...catalogue.phases.map((p) => p.id), 'drift'];
-  const orgUnits = Array.from({ length: 25 }, (_, i) => ({ id: `u-${i}`, name: `Enhed ${i + 1}`, parentId: null }));
-  const ws: WorkspaceData = {
-    name: 'Bench Kommune',
-    orgUnits,
-    people: Array.from({ length: people }, (_, i) => ({ id: `p-${i}`, name: `Person ${i + 1} Ærøsen`, title: 'Konsulent', orgUnitId: pick(orgUnits).id, email: `person${i + 1}@bench.dk` })),
-    systems: Array.from({ length: systems }, (_, i) => ({ id: `s-${i}`, name: `System ${i + 1}`, phase: phases[i % phases.length]! })),
-    assignments: [],
-    tours: [],
-    catalogueDrafts: [],
-    catalogueRoles: [],
-    klikTasks: [],
-  };
-  let n = 0;
-  const seen = new Set<string>();
-  const assign = (roleId: string, systemId: string | null) => {
-    const personId = `p-${Math.floor(rnd() * people)}`;
-    const key = `${personId}|${roleId}|${systemId}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    ws.assignments.push({ id: `a-${n++}`, personId, roleId, systemId });
-  };
-  for (const role of catalogue.roles) {
-    if (role.perSystem === 'required') for (const s of ws.systems) for (let k = 0; k < 1 + Math.floor(rnd() * 3); k++) assign(role.id, s.id);
-    else for (let k = 0; k < 2; k++) assign(role.id, null);
-  }
+/** Scale L (1,000 people, 40 systems) with every system's catalogue drafted: roles tailored, deputies, KLIK tasks. */
+function draftedWorkspace(catalogue: Catalogue): WorkspaceData {
+  const base = syntheticWorkspace(catalogue, SCALES.L);
+  const people = base.people;
+  // fixed strides instead of chance: the same workspace on every run
+  const personAt = (i: number) => people[(i * 7919) % people.length]!.id;
   const specific = catalogue.roles.filter((r) => r.group === 'systemspecifik');
-  for (const s of ws.systems) {
+  const roleAt = (i: number) => specific[i % specific.length]!.id;
+  const ws: WorkspaceData = { ...base, catalogueDrafts: [], catalogueRoles: [], klikTasks: [] };
+  base.systems.forEach((s, si) => {
     ws.catalogueDrafts.push({ id: s.id, systemId: s.id, status: 'udkast', stepsDone: ['bilag1-1', 'bilag1-2'], spoc: [{ stage: 'opvarmningsperiode', roleId: 'projektejer' }] });
-    for (const role of specific)
+    specific.forEach((role, ri) =>
       ws.catalogueRoles.push({
         id: catalogueRoleId(s.id, role.id),
         systemId: s.id,
         roleId: role.id,
         relevant: true,
         tasksAddition: `For ${s.name}: ${displayName(role).name} koordinerer med fagområdet og leverandøren.`,
-        deputyId: `p-${Math.floor(rnd() * people)}`,
+        deputyId: personAt(si * specific.length + ri),
         appointedOn: '2026-03-01',
-      });
+      }),
+    );
     for (let k = 0; k < 8; k++)
-      ws.klikTasks.push({ id: `k-${s.id}-${k}`, systemId: s.id, title: `KLIK-opgave ${k + 1} for ${s.name}`, deadline: '2027-01-15', perform: [pick(specific).id], answer: ['projektejer'], takePart: [pick(specific).id, pick(specific).id].filter((x, i, a) => a.indexOf(x) === i) });
-  }
+      ws.klikTasks.push({ id: `k-${s.id}-${k}`, systemId: s.id, title: `KLIK-opgave ${k + 1} for ${s.name}`, deadline: '2027-01-15', perform: [roleAt(si + k)], answer: ['projektejer'], takePart: [roleAt(si + k + 1)] });
+  });
   const valid = validateWorkspace(ws, catalogue);
   if (!valid.ok) throw new Error(`the synthetic workspace is not valid: ${valid.error.path} ${valid.error.message}`);
   return valid.value;
@@ -107,7 +75,7 @@ export async function benchExport(catalogueUrl: string, warmRuns: number): Promi
   const parsed = parseCatalogue(await (await fetch(catalogueUrl)).json());
   if (!parsed.ok) throw new Error(parsed.error.message);
   const catalogue = parsed.value;
-  const ws = syntheticWorkspace(catalogue);
+  const ws = draftedWorkspace(catalogue);
   const once = async (i: number) => {
     const systemId = ws.systems[i % ws.systems.length]!.id;
     const t = performance.now();
