@@ -43,7 +43,7 @@ export class MemoryRepository implements WorkspaceStore {
   async load(id: string): Promise<Result<LoadedWorkspace, StorageError>> {
     const w = this.#items.get(id);
     if (!w) return err(GONE);
-    const doc = openDoc(w.state, w.data, [...w.updates.values()]);
+    const doc = openDoc(w.state, [...w.updates.values()]);
     return ok({ id, doc, ...readWorkspace(doc, this.#catalogue), keys: [...w.updates.keys()], revision: w.revision });
   }
 
