@@ -1,4 +1,4 @@
-import { expect } from '@playwright/test';
+import { expect, type Page } from '@playwright/test';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { seriousViolations } from './axe';
 import { catalogue } from './explorer-page';
@@ -11,6 +11,9 @@ const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 const cat = catalogue as unknown as Catalogue;
 
+/** How long a role box takes to fade to a new look: a search or a selection on the plain map shows at once. */
+const fade = (page: Page) => page.locator('.svelte-flow__node-role .role').first().evaluate((el) => getComputedStyle(el).transitionDuration.split(', ')[0]);
+
 test.describe('guided tours', () => {
   test('plays every built-in tour to the end with the keyboard, then Escape leaves', async ({ page }) => {
     test.setTimeout(90_000);
@@ -20,6 +23,8 @@ test.describe('guided tours', () => {
     for (const tour of shippedTours) {
       await t.panel.getByRole('button', { name: `Start rundvisningen ${tour.title}` }).press('Enter');
       await expect(t.stepTitle).toBeFocused();
+      // the roles fade from step to step, and only while a tour plays (see fade() below)
+      await expect.poll(() => fade(page)).toBe('0.4s');
       for (let i = 0; i < tour.steps.length; i++) {
         await t.expectStep(tour, i);
         if (i < tour.steps.length - 1) await page.keyboard.press(i % 2 ? 'Space' : 'ArrowRight');
@@ -33,6 +38,7 @@ test.describe('guided tours', () => {
       await expect(t.player).toHaveCount(0);
       await expect(page).not.toHaveURL(/rundvisning=/);
       await expect.poll(() => page.locator('.svelte-flow__node-role[data-focus="false"]').count()).toBe(0);
+      await expect.poll(() => fade(page)).toBe('0s');
     }
   });
 

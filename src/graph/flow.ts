@@ -19,7 +19,7 @@ export interface RoleView {
   inFocus: boolean;
   spoc: Spoc[];
   selected: boolean;
-  assignees: AssigneeChip[];
+  assignees: readonly AssigneeChip[];
   /** Null when no workspace is open. */
   unfilled: boolean | null;
   atRisk: boolean;

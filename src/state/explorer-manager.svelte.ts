@@ -13,6 +13,7 @@ import {
 } from '../domain/explorer';
 import { layoutInputFor, type Layout, type LayoutInput } from '../graph/elk-graph';
 import { buildFlowEdges, buildFlowNodes, isDimmed, type AssigneeChip, type FlowNode, type RelationFlowEdge, type RoleView } from '../graph/flow';
+import { keepUnchanged } from '../graph/keep-unchanged';
 import type { LayoutEngine } from '../graph/layout-engine';
 import type { MapPicture } from './map-picture';
 import { readUrlView, writeUrlView } from './url-state';
@@ -31,7 +32,7 @@ const TOP_VIEWS: readonly TopView[] = ['kort', 'rollekatalog', 'tidslinje', 'tal
 
 /** What the graph needs to know about people on roles; the explorer reads it without knowing workspaces. */
 export interface RoleStatusSource {
-  assignees(roleId: string): AssigneeChip[];
+  assignees(roleId: string): readonly AssigneeChip[];
   unfilled(phase: PhaseFilter): ReadonlySet<string>;
   readonly atRisk: ReadonlySet<string>;
 }
@@ -212,21 +213,26 @@ export class ExplorerManager {
     return new Set([...this.views].filter(([, v]) => !isDimmed(v)).map(([id]) => id));
   });
 
-  readonly nodes: FlowNode[] = $derived.by(() =>
-    this.#layout
-      ? buildFlowNodes(this.catalogue, this.#layout, this.#dragged, this.views, this.visible, this.#showSpoc)
-      : [],
-  );
+  // The last nodes and edges handed to the map: a rebuild keeps every object that did not
+  // change (keepUnchanged), so the map redraws only the boxes and lines an edit touched.
+  #lastNodes: readonly FlowNode[] = [];
+  #lastEdges: readonly RelationFlowEdge[] = [];
+
+  readonly nodes: FlowNode[] = $derived.by(() => {
+    const built = this.#layout ? buildFlowNodes(this.catalogue, this.#layout, this.#dragged, this.views, this.visible, this.#showSpoc) : [];
+    return (this.#lastNodes = keepUnchanged(this.#lastNodes, built)) as FlowNode[];
+  });
   readonly edges: RelationFlowEdge[] = $derived.by(() => {
-    if (!this.#layout) return [];
+    if (!this.#layout) return (this.#lastEdges = []);
     const positions = new Map(this.nodes.filter((n) => n.type === 'role').map((n) => [n.id, n.position]));
-    return buildFlowEdges(this.catalogue, this.views, this.visible, {
+    const built = buildFlowEdges(this.catalogue, this.views, this.visible, {
       selectedEdgeId: this.#selectedEdgeId,
       selectedRoleId: this.#selectedRoleId,
       hiddenTypes: this.#hiddenTypes,
       lit: this.#spotlight?.relations,
       positions,
     });
+    return (this.#lastEdges = keepUnchanged(this.#lastEdges, built)) as RelationFlowEdge[];
   });
 
   /**

@@ -108,15 +108,25 @@ export class WorkshopManager implements RoleStatusSource {
     return this.#apply((ws) => removePerson(ws, personId), `${name} er fjernet sammen med sine roller. Fortryd med Ctrl+Z.`, '');
   }
 
-  assignees(roleId: string): AssigneeChip[] {
-    const role = this.#roles.get(roleId);
-    if (!role) return [];
-    return assignmentsFor(this.workspace.data, role, this.systemId).map((a) => ({
-      assignmentId: a.id,
-      personId: a.personId,
-      name: this.#names.get(a.personId) ?? a.personId,
-      municipalityWide: a.systemId === null,
-    }));
+  /** The people on each role for the chosen system, worked out once per edit or system (not on every search key). */
+  readonly #chips = $derived.by(() => {
+    const data = this.workspace.data;
+    const systemId = this.systemId;
+    return new Map(
+      [...this.#roles.values()].map((role) => [
+        role.id,
+        assignmentsFor(data, role, systemId).map((a) => ({
+          assignmentId: a.id,
+          personId: a.personId,
+          name: this.#names.get(a.personId) ?? a.personId,
+          municipalityWide: a.systemId === null,
+        })),
+      ]),
+    );
+  });
+
+  assignees(roleId: string): readonly AssigneeChip[] {
+    return this.#chips.get(roleId) ?? [];
   }
 
   /** The phase coverage is judged in: the explorer's, or the system's own when the explorer shows all. */

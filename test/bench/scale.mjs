@@ -11,6 +11,19 @@ import { runnerImport } from 'vite';
 const step = process.env.BENCH_DEBUG ? (/** @type {string} */ what) => console.log(`    ${what}`) : () => {};
 /** @typedef {{ people: number, systems: number, assignments: number }} Scale */
 
+/** What the search bench types, a key at a time. */
+const SEARCH_WORDS = ['systemansvarlig', 'projektleder', 'superbruger', 'rolleadministrator', 'it-arkitekt'];
+/** Mouse moves in the drag, a few per frame. */
+const DRAG_MOVES = 120;
+/** The frame period of the headless browser's 60 Hz frame clock. */
+export const FRAME_MS = 1000 / 60;
+/**
+ * Frame times are the intervals between animation frames, so they come in whole frame periods:
+ * 16.7 ms when a frame is on time, 33.3 ms when one was dropped. The clock's timestamps jitter by
+ * a fraction of a millisecond, so an interval within JITTER_MS of the period is a frame on time.
+ */
+export const JITTER_MS = 1;
+
 /** The issue's targets at XL, in ms, by figure. `p95` marks a target on the 95th percentile. */
 export const TARGETS = {
   addPaint: { ms: 50, what: 'an edit, from the key to the next paint', stat: 'p95' },
@@ -21,7 +34,7 @@ export const TARGETS = {
   system: { ms: 50, what: 'switch system', stat: 'p95' },
   reload: { ms: 800, what: 'reload until usable', stat: 'median' },
   import: { ms: 800, what: 'import', stat: 'median' },
-  drag: { ms: 16.7, what: 'drag, frame time', stat: 'p95' },
+  drag: { ms: 16.7, what: 'drag, frame time', stat: 'p95', slack: JITTER_MS },
 };
 
 /**
@@ -225,15 +238,18 @@ export async function measureScale(browser, url, file, viewport, samples) {
     await page.keyboard.press('Escape');
 
     step('search');
-    // type in the role search, one key at a time
+    // type in the role search, one key at a time: role names, one after another, until there are enough keys
     await page.locator('#role-search').click();
-    const word = 'systemleder';
-    for (let i = 0; i < Math.min(samples, word.length); i++) {
-      await page.evaluate(() => window.__benchArm('input'));
-      await page.keyboard.type(word[i] ?? 'e');
-      out.search.push(await timing(page));
+    for (const word of SEARCH_WORDS) {
+      for (const key of word) {
+        if (out.search.length >= samples) break;
+        await page.evaluate(() => window.__benchArm('input'));
+        await page.keyboard.type(key);
+        out.search.push(await timing(page));
+      }
+      await page.locator('#role-search').fill('');
+      await page.waitForTimeout(200);
     }
-    await page.locator('#role-search').fill('');
 
     step('system');
     // switch the IT system
@@ -261,13 +277,16 @@ export async function measureScale(browser, url, file, viewport, samples) {
       const [x, y] = [box.x + 24, box.y + 10]; // the name, not a chip
       await page.mouse.move(x, y);
       await page.mouse.down();
-      for (let i = 1; i <= 40; i++) await page.mouse.move(x + i * 5, y + i * 3);
+      for (let i = 1; i <= DRAG_MOVES; i++) await page.mouse.move(x + i * 2, y + i);
       await page.mouse.up();
       const frames = await page.evaluate(() => {
         const f = window.__benchFrames ?? [];
         window.__benchFrames = undefined;
         return f;
       });
+      const after = await page.locator('.svelte-flow__node[data-id="projektejer"]').boundingBox();
+      // frames of a page where nothing moved would say nothing about dragging
+      if (!after || Math.abs(after.x - box.x) < DRAG_MOVES) throw new Error('the drag did not move the role, so its frames are not measured');
       out.drag = frames.slice(1).map((t, i) => t - (frames[i] ?? t));
     }
   } finally {
