@@ -1,10 +1,11 @@
 // Lighthouse on the production build, desktop and mobile: fails when the layout shift (CLS)
 // is over 0.05, accessibility is under 100 or the page has no meta description.
 // Run by `npm run audit` after `vite build`. AUDIT_PORT picks the preview port (4176; the bench uses 4175).
-import { spawn, execFile } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { mkdirSync, readFileSync } from 'node:fs';
 import { promisify } from 'node:util';
 import { chromiumPath } from './browser.mjs';
+import { startPreview } from './vite-process.mjs';
 
 const run = promisify(execFile);
 const port = Number(process.env.AUDIT_PORT ?? 4176);
@@ -12,17 +13,9 @@ const url = `http://localhost:${port}/`;
 const out = 'test-results/lighthouse';
 mkdirSync(out, { recursive: true });
 
-const server = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
+const server = await startPreview({ port });
 let failed = false;
 try {
-  for (let i = 0; i < 50; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
   for (const form of ['desktop', 'mobile']) {
     const path = `${out}/${form}.json`;
     await run(
@@ -57,6 +50,6 @@ try {
     if (problems.length) failed = true;
   }
 } finally {
-  server.kill();
+  await server.stop();
 }
 process.exit(failed ? 1 : 0);

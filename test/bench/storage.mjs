@@ -6,22 +6,18 @@
 // size, and the time to write the whole workspace (a checkpoint: what every edit wrote before
 // the update log). Figures are compared as ratios to the 1-person workspace of the same run.
 // Never fails on a timing. Environment: BENCH_EDITS (default 40), CHROMIUM_PATH.
-import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_ARGS, chromiumPath } from '../browser.mjs';
+import { runVite, startPreview } from '../vite-process.mjs';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const VITE = join(ROOT, 'node_modules/vite/bin/vite.js');
 const OUT = 'dist-bench-storage';
 const PORT = Number(process.env.BENCH_STORAGE_PORT ?? 4177);
 const SIZES = [1, 1000, 5000];
 const EDITS = Math.max(5, Number(process.env.BENCH_EDITS) || 40);
-
-/** @param {string[]} args @param {object} [opts] */
-const node = (args, opts = {}) => spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, BENCH_PAGES: 'storage' }, ...opts });
 
 /** @param {number[]} xs @returns {number} */
 function median(xs) {
@@ -31,21 +27,10 @@ function median(xs) {
 }
 
 console.log('Building the storage bench page ...');
-await new Promise((resolve, reject) => {
-  const b = node([VITE, 'build', '--config', 'test/bench/vite.config.ts', '--outDir', OUT, '--emptyOutDir'], { stdio: 'ignore' });
-  b.on('exit', (code) => (code === 0 ? resolve(undefined) : reject(new Error(`vite build exited with ${code}`))));
-});
-const server = node([VITE, 'preview', '--config', 'test/bench/vite.config.ts', '--outDir', OUT, '--port', String(PORT), '--strictPort'], { stdio: 'ignore' });
-const url = `http://localhost:${PORT}/test/bench/storage.html`;
+await runVite(['build', '--config', 'test/bench/vite.config.ts', '--outDir', OUT, '--emptyOutDir'], { BENCH_PAGES: 'storage' });
+const server = await startPreview({ port: PORT, config: 'test/bench/vite.config.ts', outDir: OUT, probe: '/test/bench/storage.html', env: { BENCH_PAGES: 'storage' } });
+const url = `${server.base}/test/bench/storage.html`;
 try {
-  for (let i = 0; i < 200; i++) {
-    try {
-      if ((await fetch(url)).ok) break;
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
   const browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS });
   try {
     const page = await browser.newPage();
@@ -80,6 +65,6 @@ try {
     await browser.close();
   }
 } finally {
-  server.kill('SIGTERM');
+  await server.stop();
   if (!process.env.BENCH_KEEP) rmSync(join(ROOT, OUT), { recursive: true, force: true });
 }
