@@ -203,6 +203,9 @@ export function buildFlowEdges(
   // relations between the same two roles in the same direction get their own curve each
   const parallel = new Map<string, number>();
   const placed: Box[] = [];
+  // the strip at the top of each visible role box that holds its name, worked out once a label needs it
+  let strips: Box[] | null = null;
+  const nameStrips = () => (strips ??= [...positions].filter(([id]) => visible.has(id)).map(([, p]) => ({ x: p.x, y: p.y, w: ROLE_NODE.width, h: NAME_STRIP })));
   return catalogue.relations
     .filter((r) => visible.has(r.from) && visible.has(r.to) && !hiddenTypes.has(r.type))
     .map((r) => {
@@ -221,7 +224,7 @@ export function buildFlowEdges(
       const [sourceSide, targetSide] = r.from === r.to ? [Position.Right, Position.Left] : facingSides(from, to);
       const curvature = 0.25 + 0.35 * k;
       const shortLabel = strength === 'strong' ? (SHORT_LABELS[r.type] ?? label) : undefined;
-      const labelShift = shortLabel ? placeLabel(shortLabel, from, sourceSide, to, targetSide, curvature, placed) : { x: 0, y: 0 };
+      const labelShift = shortLabel ? placeLabel(shortLabel, from, sourceSide, to, targetSide, curvature, placed, nameStrips()) : { x: 0, y: 0 };
       return {
         id: r.id,
         type: 'relation',
@@ -255,6 +258,8 @@ function quietCss(style: { color: string }): string {
 
 type Box = { x: number; y: number; w: number; h: number };
 const LABEL_HEIGHT = 20;
+/** The top of a role box, where its name stands (two lines of 14 px type and the padding). */
+const NAME_STRIP = 40;
 const overlaps = (p: Box, q: Box) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
 
 /** The curve of a relation between two role boxes (top-left corners), as Svelte Flow draws it: path, label x, label y. */
@@ -283,18 +288,22 @@ function placeLabel(
   targetPosition: Position,
   curvature: number,
   placed: Box[],
+  names: readonly Box[],
 ): { x: number; y: number } {
   const [, cx, cy] = relationCurve(from, sourcePosition, to, targetPosition, curvature);
   // 7 px per character at 12 px bold, plus padding and border; generous on purpose
   const w = text.length * 7 + 14;
   const steps = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6];
-  for (const dx of [0, w * 0.6, -w * 0.6, w * 1.2, -w * 1.2])
-    for (const k of steps) {
-      const box = { x: cx + dx - w / 2, y: cy + k * (LABEL_HEIGHT + 2) - LABEL_HEIGHT / 2, w, h: LABEL_HEIGHT };
-      if (placed.every((p) => !overlaps(p, box))) {
-        placed.push(box);
-        return { x: dx, y: k * (LABEL_HEIGHT + 2) };
+  // First a spot that also leaves every role's name readable; the boxes stand too close for a
+  // label to miss them altogether, but the name is what a reader looks for.
+  for (const avoid of [names, []])
+    for (const dx of [0, w * 0.6, -w * 0.6, w * 1.2, -w * 1.2])
+      for (const k of steps) {
+        const box = { x: cx + dx - w / 2, y: cy + k * (LABEL_HEIGHT + 2) - LABEL_HEIGHT / 2, w, h: LABEL_HEIGHT };
+        if (placed.every((p) => !overlaps(p, box)) && avoid.every((p) => !overlaps(p, box))) {
+          placed.push(box);
+          return { x: dx, y: k * (LABEL_HEIGHT + 2) };
+        }
       }
-    }
   return { x: 0, y: 0 };
 }

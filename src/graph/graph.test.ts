@@ -4,7 +4,8 @@ import type { Catalogue } from '../domain/catalogue';
 import { shippedCatalogue } from '../domain/catalogue/fixtures';
 import { computeDefaultLayouts } from './default-layout-plugin';
 import { GROUP_HEADER, layoutInputFor, layoutKey, ROLE_NODE, toElkGraph, type LayoutInput } from './elk-graph';
-import { buildFlowEdges, buildFlowNodes, facingSides, type EdgeOptions, type RoleView } from './flow';
+import { buildFlowEdges, buildFlowNodes, facingSides, relationCurve, type EdgeOptions, type RoleView } from './flow';
+import type { Position } from '@xyflow/svelte';
 import { LayoutEngine, type ElkLike } from './layout-engine';
 import type { ElkNode } from 'elkjs/lib/elk-api';
 
@@ -271,5 +272,30 @@ describe('flow nodes and edges', () => {
       const [a, b] = [roles[i - 1]!.position, roles[i]!.position];
       expect(a.y < b.y || (a.y === b.y && a.x < b.x), `${roles[i - 1]!.id} before ${roles[i]!.id}`).toBe(true);
     }
+  });
+});
+
+describe('relation labels', () => {
+  it('leave the roles’ names readable: a label goes beside a name rather than on it, where there is room', async () => {
+    const layout = (await new LayoutEngine(bundled).layout(layoutInputFor(cat)))!;
+    const positions = new Map(cat.roles.map((r) => [r.id, layout.roles[r.id]!]));
+    const side = (handle: string | null | undefined) => handle!.replace(/^(source|target)-/, '') as Position;
+    const onNames: string[] = [];
+    let labels = 0;
+    for (const role of cat.roles) {
+      const edges = buildFlowEdges(cat, allViews(), allIds(), edgeOptions({ selectedRoleId: role.id, positions }));
+      for (const e of edges.filter((x) => x.label)) {
+        labels++;
+        const [, cx, cy] = relationCurve(positions.get(e.source)!, side(e.sourceHandle), positions.get(e.target)!, side(e.targetHandle), e.data!.curvature);
+        const w = String(e.label).length * 7 + 14;
+        const box = { x: cx + e.data!.labelShift.x - w / 2, y: cy + e.data!.labelShift.y - 10, w, h: 20 };
+        // the top 40 px of a role box hold its name
+        const covered = [...positions].find(([, p]) => box.x < p.x + ROLE_NODE.width && p.x < box.x + box.w && box.y < p.y + 40 && p.y < box.y + box.h);
+        if (covered) onNames.push(`${role.id}: "${e.label}" on ${covered[0]}`);
+      }
+    }
+    expect(labels).toBeGreaterThan(200);
+    // without the rule about names, about 105 of the 230 labels sat on a name
+    expect(onNames.length, onNames.join('\n')).toBeLessThanOrEqual(2);
   });
 });
