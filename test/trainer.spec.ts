@@ -11,6 +11,28 @@ const SHOTS = 'test-results/screenshots';
 mkdirSync(SHOTS, { recursive: true });
 const cat = catalogue as unknown as Catalogue;
 
+/**
+ * The words of the timeline grid (stage names, role names, marks) that a line break cuts inside:
+ * each compound part is its own text node, so a word that spans two lines within one text node
+ * was broken in the middle of a part.
+ */
+const brokenWords = (page: Page) =>
+  page.locator('.timeline table').evaluate((table) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(table, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const text = node.textContent ?? '';
+      for (const m of text.matchAll(/[^\s\u00ad-]+-?/g)) {
+        const range = document.createRange();
+        range.setStart(node, m.index);
+        range.setEnd(node, m.index + m[0].length);
+        const lines = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (lines.size > 1) out.push(m[0]);
+      }
+    }
+    return out;
+  });
+
 /** How long a role box takes to fade to a new look: a search or a selection on the plain map shows at once. */
 const fade = (page: Page) => page.locator('.svelte-flow__node-role .role').first().evaluate((el) => getComputedStyle(el).transitionDuration.split(', ')[0]);
 
@@ -121,6 +143,8 @@ test.describe('phase timeline', () => {
       await page.setViewportSize({ width: w, height: h });
       await t.settle();
       await page.screenshot({ path: `${SHOTS}/timeline-${w}x${h}.png` });
+      // long words break between the parts of a compound, with a hyphen, or after a hyphen of their own; never inside a part
+      expect(await brokenWords(page), `${w}x${h}`).toEqual([]);
     }
     // play runs to the end by itself
     await page.getByRole('button', { name: '◀ Forrige' }).click();
