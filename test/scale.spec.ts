@@ -5,6 +5,8 @@ import { serializeDocument, toDocument } from '../src/document/envelope';
 import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
 import { MapPage } from './map-page';
+import { ExplorerPage } from './explorer-page';
+import type { Page } from '@playwright/test';
 import { WorkspacePage } from './workspace-page';
 
 // a whole municipality (XL: 5,000 people, 100 systems, 15,000 assignments), imported as a user would
@@ -17,6 +19,26 @@ const XL = syntheticWorkspace(parsed.value, SCALES.XL, 12);
 const text = serializeDocument(toDocument(XL, { id: 'rollegalleri', version: '1.5' }, new Date()));
 const byName = new Intl.Collator('da');
 const sorted = [...XL.people].sort((a, b) => byName.compare(a.name, b.name));
+
+/** What a role box cuts off at its edge: a part running past it, or an effect showing part of a line. */
+const cutOff = (page: Page) =>
+  page.locator('.svelte-flow__node-role .role').evaluateAll((boxes) =>
+    boxes.flatMap((box) => {
+      const id = (box.closest('[data-id]') as HTMLElement).dataset.id;
+      const edge = box.getBoundingClientRect().bottom;
+      const problems: string[] = [];
+      for (const part of box.querySelectorAll<HTMLElement>('.name, .effect, .spoc-badge, .assignees > li')) {
+        const bottom = part.getBoundingClientRect().bottom;
+        if (bottom > edge - 1) problems.push(`${id}: ${part.className.split(' ')[0]} runs past the box (${bottom.toFixed(1)} > ${edge.toFixed(1)})`);
+      }
+      const effect = box.querySelector<HTMLElement>('.effect');
+      if (effect) {
+        const lines = effect.clientHeight / parseFloat(getComputedStyle(effect).lineHeight);
+        if (Math.abs(lines - Math.round(lines)) > 0.1) problems.push(`${id}: the effect shows ${lines.toFixed(2)} lines`);
+      }
+      return problems;
+    }),
+  );
 
 test('5,000 people: the list draws only what is in view, keeps its keyboard and screen-reader semantics, and the app stays whole', async ({ page }) => {
   const w = new WorkspacePage(page);
@@ -57,6 +79,22 @@ test('5,000 people: the list draws only what is in view, keeps its keyboard and 
   await expect(added).toHaveAttribute('aria-setsize', '5001');
   await expect(page.getByRole('status').filter({ hasText: 'Mette Møller-Testesen er tilføjet.' })).toBeVisible();
   await w.saved();
+
+  // every role box shows whole lines: the holders that fit under its name, and as much of its
+  // effect as is left, never a chip or a line cut off at the box's edge
+  await w.zoomToRole('superbruger');
+  expect(await cutOff(page)).toEqual([]);
+  expect(await w.node('superbruger').locator('[data-assignment-id]').count()).toBeGreaterThan(0);
+  // and with the SPOC marks shown too
+  const explorer = new ExplorerPage(page);
+  await explorer.viewOptions();
+  await explorer.spoc.check();
+  await page.keyboard.press('Escape');
+  await expect(page.locator('.spoc-badge').first()).toBeVisible();
+  expect(await cutOff(page)).toEqual([]);
+  await explorer.viewOptions();
+  await explorer.spoc.uncheck();
+  await page.keyboard.press('Escape');
 
   // coverage is counted when its tab is shown: one section per system plus the municipality
   await page.getByRole('tab', { name: 'Dækning' }).click();
