@@ -96,6 +96,21 @@ test('5,000 people: the list draws only what is in view, keeps its keyboard and 
   await explorer.spoc.uncheck();
   await page.keyboard.press('Escape');
 
+  // a role held across the municipality by many: its details list the first 12, the rest on request
+  const holders = XL.assignments.filter((a) => a.roleId === 'it-arkitekt').length;
+  expect(holders).toBeGreaterThan(12);
+  await w.node('it-arkitekt').click({ position: { x: 24, y: 10 } });
+  const details = page.locator('section.details[data-role-id="it-arkitekt"]');
+  await expect(details.locator('#role-holders li')).toHaveCount(12);
+  const more = details.getByRole('button', { name: `Vis alle ${holders}` });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.press('Enter');
+  await expect(details.locator('#role-holders li')).toHaveCount(holders);
+  await expect(details.getByRole('button', { name: 'Vis kun de første 12' })).toHaveAttribute('aria-expanded', 'true');
+  expect(await seriousViolations(page)).toEqual([]);
+  await details.getByRole('button', { name: 'Vis kun de første 12' }).click();
+  await expect(details.locator('#role-holders li')).toHaveCount(12);
+
   // coverage is counted when its tab is shown: one section per system plus the municipality
   await page.getByRole('tab', { name: 'Dækning' }).click();
   await expect(page.locator('#panel-daekning section.system')).toHaveCount(101);
