@@ -111,6 +111,18 @@ test('5,000 people: the list draws only what is in view, keeps its keyboard and 
   await details.getByRole('button', { name: 'Vis kun de første 12' }).click();
   await expect(details.locator('#role-holders li')).toHaveCount(12);
 
+  // the rollekatalog view: the chosen system's progress, and the 100 others folded away
+  await page.getByRole('link', { name: 'Rollekatalog' }).click();
+  const first = XL.systems[0]!.name;
+  await expect(page.locator('.progress-current')).toHaveText(`${first}: 0 af 6 trin`);
+  const all = page.locator('details.progress-all');
+  await expect(all.locator('summary')).toHaveText('Fremdrift for alle 100 it-systemer: 0 påbegyndt, 0 færdige');
+  await expect(all.locator('[data-system-progress]').first()).toBeHidden();
+  await all.locator('summary').press('Enter');
+  await expect(all.locator('[data-system-progress]')).toHaveCount(100);
+  await expect(all.locator('[data-system-progress]').first()).toBeVisible();
+  await page.getByRole('link', { name: 'Kort' }).click();
+
   // coverage is counted when its tab is shown: one section per system plus the municipality
   await page.getByRole('tab', { name: 'Dækning' }).click();
   await expect(page.locator('#panel-daekning section.system')).toHaveCount(101);
