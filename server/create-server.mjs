@@ -44,6 +44,17 @@ export function createSyncServer({ port = 1234, host = '0.0.0.0', dataDir, redis
     debounce: 2000,
     maxDebounce: 10000,
     extensions,
+    // Hocuspocus ties an awareness entry to the connection that sent it only when the entry
+    // is new to the document ("added"), and removes a connection's entries when it closes.
+    // Someone who reconnects while the server still holds the document comes back as an
+    // "update" of their old entry (same client id), so without this their next disconnect
+    // would leave them listed as present until the 30 s awareness timeout.
+    async afterLoadDocument({ document }) {
+      document.awareness.on('update', (/** @type {{ updated: number[] }} */ { updated }, /** @type {unknown} */ origin) => {
+        // origin is the sending WebSocket; for anything else getClients returns a spare set
+        for (const clientId of updated) document.getClients(/** @type {import('ws').WebSocket} */ (origin)).add(clientId);
+      });
+    },
     async onAuthenticate({ documentName, token, connectionConfig }) {
       const access = await secrets.check(documentName, token);
       connectionConfig.readOnly = access === 'read';

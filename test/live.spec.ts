@@ -227,9 +227,13 @@ test('offline: both edit, the connection returns, and both end with all edits', 
   const errors: string[] = [];
   const { a, edit } = await sharedRoom(page);
   const { page: pageB, w: b, context: contextB } = await joined(browser, errors, edit, 'Bo');
+  const boForAnne = page.getByRole('list', { name: 'Forbundne personer' }).locator('[data-peer="Bo"]');
+  const anneForBo = pageB.getByRole('list', { name: 'Forbundne personer' }).locator('[data-peer="Anne"]');
+  await expect(boForAnne).toBeVisible();
 
   await contextB.setOffline(true);
   await expect(liveState(pageB)).toHaveText('Arbejder offline: ændringer sendes, når forbindelsen er tilbage');
+  await expect(boForAnne).toHaveCount(0);
   await a.addPerson('Online Anne');
   await b.addPerson('Offline Bo');
   await pageB.waitForTimeout(300);
@@ -238,6 +242,9 @@ test('offline: both edit, the connection returns, and both end with all edits', 
 
   await contextB.setOffline(false);
   await expect(liveState(pageB)).toHaveText('Forbundet', { timeout: 10_000 });
+  // listed again at once, not only at the next awareness renewal (15 s later)
+  await expect(boForAnne).toBeVisible({ timeout: 3000 });
+  await expect(anneForBo).toBeVisible({ timeout: 3000 });
   await expect(b.person('Online Anne')).toBeVisible();
   await expect(a.person('Offline Bo')).toBeVisible();
   expect(errors).toEqual([]);

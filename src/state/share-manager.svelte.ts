@@ -2,7 +2,7 @@ import type { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { err, ok, type Result } from '../domain/result';
 import { blockedServerText } from '../sync/csp-check';
-import { colourFor, LINK_TEXT, readPresence, refusalText, type LinkState, type Peer, type ViewRect } from '../sync/presence';
+import { colourFor, LINK_TEXT, readPresence, reannounce, refusalText, type LinkState, type Peer, type ViewRect } from '../sync/presence';
 import {
   linksOf,
   newEditShare,
@@ -269,6 +269,8 @@ export class ShareManager {
       },
       onSynced: () => {
         if (!current()) return;
+        // back after a dropped connection: the others only take our presence with a new clock
+        reannounce(this.#provider?.awareness);
         this.#everConnected = true;
         if (this.#state !== 'refused') this.#state = 'connected';
       },

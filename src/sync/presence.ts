@@ -50,6 +50,25 @@ export function readPresence(clientId: number, state: unknown): Peer | null {
   };
 }
 
+/** What `reannounce` needs of a y-protocols Awareness. */
+export interface LocalAwareness {
+  getLocalState(): Record<string, unknown> | null;
+  setLocalState(state: Record<string, unknown> | null): void;
+}
+
+/**
+ * Sends this person's presence again with a higher clock. Call it each time the connection
+ * is back (synced). The provider re-sends the unchanged state with its old clock on
+ * reconnecting, but the others (and the server) still hold that clock for the entry they
+ * removed when the connection dropped, and y-protocols ignores a state whose clock is not
+ * higher than the one it holds: without this the person stays missing from the others'
+ * list until the awareness renewal 15 s later. setLocalState bumps the clock.
+ */
+export function reannounce(awareness: LocalAwareness | null | undefined): void {
+  const state = awareness?.getLocalState();
+  if (awareness && state) awareness.setLocalState(state);
+}
+
 /** The connection's state, as the status line shows it. */
 export type LinkState = 'connecting' | 'connected' | 'offline' | 'unreachable' | 'refused';
 
