@@ -38,6 +38,12 @@ for (const size of [
     await expect(page.locator('.status-line')).toHaveText(/Karoline Kristiansen-Østergaard er tilføjet/);
     expect(await rowsOfControls(m)).toBe(1);
     await m.screenshot(`${size.name}-toolbar-with-message`);
+    // nor does a system with a long name, chosen, with the message its adding leaves
+    await page.getByRole('button', { name: 'Tilføj it-system' }).click();
+    await page.locator('#system-name').fill('Kommunernes Pensionssystem og ydelsesrefusion (KP)');
+    await page.getByRole('button', { name: 'Tilføj', exact: true }).click();
+    await expect(page.locator('#system-select option:checked')).toContainText('Kommunernes Pensionssystem og ydelsesrefusion (KP)');
+    expect(await rowsOfControls(m)).toBe(1);
   });
 }
 
