@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parseCatalogue } from '../src/domain/catalogue/load';
 import { SCALES, syntheticWorkspace } from '../src/domain/workspace/synthetic';
+import { coverage, systemPhaseFilter } from '../src/domain/workspace';
 import { serializeDocument, toDocument } from '../src/document/envelope';
 import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
@@ -15,7 +16,10 @@ test.use({ viewport: { width: 1366, height: 768 } });
 
 const parsed = parseCatalogue(JSON.parse(readFileSync('static/catalogues/rollegalleri-1.5.json', 'utf8')));
 if (!parsed.ok) throw new Error(parsed.error.message);
-const XL = syntheticWorkspace(parsed.value, SCALES.XL, 12);
+const generated = syntheticWorkspace(parsed.value, SCALES.XL, 12);
+// three systems whose holders have all left, so that the coverage has gaps to find
+const emptied = new Set(generated.systems.slice(1, 4).map((s) => s.id));
+const XL = { ...generated, assignments: generated.assignments.filter((a) => a.systemId === null || !emptied.has(a.systemId)) };
 const text = serializeDocument(toDocument(XL, { id: 'rollegalleri', version: '1.5' }, new Date()));
 const byName = new Intl.Collator('da');
 const sorted = [...XL.people].sort((a, b) => byName.compare(a.name, b.name));
@@ -125,6 +129,16 @@ test('5,000 people: the list draws only what is in view, keeps its keyboard and 
 
   // coverage is counted when its tab is shown: one section per system plus the municipality
   await page.getByRole('tab', { name: 'Dækning' }).click();
+  await expect(page.locator('#panel-daekning section.system')).toHaveCount(101);
+  // which of them have unfilled roles: said at the top, and on request the only ones listed
+  const gaps = XL.systems.filter((s) => coverage(XL, parsed.value, s.id, systemPhaseFilter(s), 'system').unfilled.length > 0).length;
+  expect(gaps).toBeGreaterThanOrEqual(1);
+  expect(gaps).toBeLessThanOrEqual(3);
+  await expect(page.locator('#panel-daekning .gaps')).toHaveText(`${gaps} af 100 it-systemer har ubesatte roller.`);
+  await page.getByLabel('Vis kun it-systemer med ubesatte roller').check();
+  await expect(page.locator('#panel-daekning section.system')).toHaveCount(gaps + 1);
+  await expect(page.locator('#panel-daekning section.system[data-system-id]:not([data-system-id=""]) .count[data-unfilled="0"]')).toHaveCount(0);
+  await page.getByLabel('Vis kun it-systemer med ubesatte roller').uncheck();
   await expect(page.locator('#panel-daekning section.system')).toHaveCount(101);
 
   await new MapPage(page).screenshot('1366x768-xl-people');
