@@ -125,6 +125,9 @@ test('5,000 people: the list draws only what is in view, keeps its keyboard and 
   await all.locator('summary').press('Enter');
   await expect(all.locator('[data-system-progress]')).toHaveCount(100);
   await expect(all.locator('[data-system-progress]').first()).toBeVisible();
+  // a role held across the municipality names its first holders and counts the rest
+  const held = page.locator('li', { has: page.locator('[data-relevant="kombit-programleder"]') }).locator('.held');
+  await expect(held).toHaveText(/^· (?:[^,]+, ){5}[^,]+ og \d+ flere$/);
   await page.getByRole('link', { name: 'Kort' }).click();
 
   // coverage is counted when its tab is shown: one section per system plus the municipality

@@ -39,3 +39,13 @@ export const isWellFormed = (s: string): boolean => !LONE_SURROGATE.test(s);
 
 /** The text with every half surrogate replaced by U+FFFD, as UTF-8 would have it. */
 export const toWellFormed = (s: string): string => s.replace(new RegExp(LONE_SURROGATE.source, 'g'), '\uFFFD');
+
+/**
+ * Names for a line of text: all of them when few, else the first `max` and how many more
+ * ("Anne, Bo og 183 flere"), so that a role held by a whole municipality stays one line.
+ */
+export function listNames(names: readonly string[], max = 6): string {
+  if (names.length <= max) return names.join(', ');
+  const more = names.length - max;
+  return `${names.slice(0, max).join(', ')} og ${more === 1 ? '1 mere' : `${more} flere`}`;
+}

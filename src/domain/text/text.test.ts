@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { hasVisibleText, isolate, stripBidiControls } from '.';
+import { hasVisibleText, isolate, listNames, stripBidiControls } from '.';
 
 describe('text helpers', () => {
   it('finds no visible text in zero-width, bidi, space and filler characters', () => {
@@ -15,5 +15,13 @@ describe('text helpers', () => {
 
   it('isolates text between FSI and PDI', () => {
     expect(isolate('Ole\u202E')).toBe('\u2068Ole\u202E\u2069');
+  });
+
+  it('lists few names whole and many as the first ones and a count', () => {
+    expect(listNames([])).toBe('');
+    expect(listNames(['Anne', 'Bo'])).toBe('Anne, Bo');
+    expect(listNames(['A', 'B', 'C', 'D', 'E', 'F'])).toBe('A, B, C, D, E, F');
+    expect(listNames(['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H'])).toBe('A, B, C, D, E, F og 2 flere');
+    expect(listNames(['A', 'B', 'C'], 2)).toBe('A, B og 1 mere');
   });
 });
