@@ -205,7 +205,7 @@ export function buildFlowEdges(
   const placed: Box[] = [];
   // the strip at the top of each visible role box that holds its name, worked out once a label needs it
   let strips: Box[] | null = null;
-  const nameStrips = () => (strips ??= [...positions].filter(([id]) => visible.has(id)).map(([, p]) => ({ x: p.x, y: p.y, w: ROLE_NODE.width, h: NAME_STRIP })));
+  const nameStrips = () => (strips ??= [...positions.values()].map((p) => ({ x: p.x, y: p.y, w: ROLE_NODE.width, h: NAME_STRIP })));
   return catalogue.relations
     .filter((r) => visible.has(r.from) && visible.has(r.to) && !hiddenTypes.has(r.type))
     .map((r) => {
