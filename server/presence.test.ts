@@ -1,41 +1,16 @@
 // Presence (Yjs awareness) across dropped connections, against a real sync server process:
 // a person whose connection drops and comes back must be listed again by the others at
 // once, not only when their awareness clock is next renewed (every 15 s).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readPresence, reannounce } from '../src/sync/presence.ts';
-import { connectClient, newRoom, settled, startSyncServer, waitFor } from './testing.mjs';
+import { syncServerFixture, type Client } from './fixture.ts';
+import { newRoom, settled, waitFor } from './testing.mjs';
 
-type Client = ReturnType<typeof connectClient>;
-
-let dataDir: string;
-let servers: { stop: () => Promise<void> }[] = [];
-let clients: Client[] = [];
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'rollekort-presence-'));
-});
-
-afterEach(async () => {
-  for (const c of clients) c.destroy();
-  for (const s of servers.reverse()) await s.stop();
-  clients = [];
-  servers = [];
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function server(port = 0) {
-  const started = await startSyncServer({ dataDir, port });
-  servers.push(started);
-  return started;
-}
+const { server, client } = syncServerFixture('rollekort-presence-');
 
 /** A participant that publishes its presence the way the app's ShareManager does (also on every sync). */
 function person(url: string, room: string, token: string, name: string) {
-  const c = connectClient({ url, room, token });
-  clients.push(c);
+  const c = client(url, room, token);
   c.provider.awareness!.setLocalState({ name, color: '#b3261e', role: null, leading: null });
   c.provider.on('synced', () => reannounce(c.provider.awareness));
   return c;
@@ -95,7 +70,7 @@ describe('presence after a dropped connection', { timeout: 30_000 }, () => {
     // does, which happens to renew each client's clock)
     await first.kill();
     await waitFor(() => seen(anne).length === 0 && seen(bo).length === 0, PROMPT_MS, 'both see the other leave');
-    await server(first.port);
+    await server({ port: first.port });
     // the providers retry with a growing delay; what counts is the time after they are back
     await Promise.all([settled(anne, 20_000), settled(bo, 20_000)]);
     await waitFor(() => seen(anne).includes('Bo') && seen(bo).includes('Anne'), PROMPT_MS, 'both list each other again');

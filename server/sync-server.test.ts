@@ -1,47 +1,17 @@
 // The sync server, for real: each test starts `node server/main.mjs` in a child process
 // on a free port and connects Node clients (Y.Doc + HocuspocusProvider over `ws`).
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
+import { describe, expect, it } from 'vitest';
 import { newEditShare, readSecretOf, tokenOf } from '../src/sync/share-link.ts';
 import { readSecretOf as serverReadSecretOf } from './room-secrets.mjs';
-import { connectClient, hasRedis, settled, startRedis, startSyncServer, waitFor } from './testing.mjs';
-
-type Client = ReturnType<typeof connectClient>;
+import { syncServerFixture, type Client } from './fixture.ts';
+import { hasRedis, settled, startRedis, waitFor } from './testing.mjs';
 
 const redis = hasRedis();
 if (!redis) console.warn('server/sync-server.test.ts: the Redis test is SKIPPED: redis-server is not installed (apt-get install -y redis-server)');
-type Stoppable = { stop: () => Promise<void> };
 
-let dataDir: string;
-let running: Stoppable[] = [];
-let clients: Client[] = [];
-
-beforeEach(async () => {
-  dataDir = await mkdtemp(join(tmpdir(), 'rollekort-sync-'));
-});
-
-afterEach(async () => {
-  for (const client of clients) client.destroy();
-  for (const thing of running.reverse()) await thing.stop();
-  clients = [];
-  running = [];
-  await rm(dataDir, { recursive: true, force: true });
-});
-
-async function server(options: { port?: number; redisPort?: number } = {}) {
-  const started = await startSyncServer({ dataDir, ...options });
-  running.push(started);
-  return started;
-}
-
-function client(url: string, room: string, token: string, doc?: Y.Doc) {
-  const c = connectClient({ url, room, token, doc });
-  clients.push(c);
-  return c;
-}
+const { dataDir, server, client, stopAfter } = syncServerFixture('rollekort-sync-');
 
 const people = (c: Client) => c.doc.getMap<{ name: string }>('people');
 const names = (c: Client) => [...people(c).values()].map((p) => p.name).sort();
@@ -144,7 +114,7 @@ describe('sync server', { timeout: 30_000 }, () => {
     a.destroy();
     b.destroy();
     await second.stop();
-    expect(await readdir(join(dataDir, 'docs'))).toEqual([`${room}.ydoc`]);
+    expect(await readdir(join(dataDir(), 'docs'))).toEqual([`${room}.ydoc`]);
     const third = await server({ port: first.port });
     const newcomer = client(third.url, room, edit);
     await settled(newcomer);
@@ -154,7 +124,7 @@ describe('sync server', { timeout: 30_000 }, () => {
   describe('with Redis', () => {
     it.skipIf(!redis)('two server processes behind one Redis serve the same room', async () => {
       const instance = await startRedis();
-      running.push(instance);
+      stopAfter(instance);
       const one = await server({ redisPort: instance.port });
       const two = await server({ redisPort: instance.port });
       const { room, edit } = await rooms();
