@@ -20,9 +20,15 @@ async function launchKillable(profile: string): Promise<{ proc: ChildProcess; br
   rmSync(join(profile, 'DevToolsActivePort'), { force: true });
   const proc = spawn(chromiumPath(), [...CHROMIUM_ARGS, '--headless=new', '--no-sandbox', `--user-data-dir=${profile}`, '--remote-debugging-port=0', 'about:blank'], { stdio: 'ignore' });
   const portFile = join(profile, 'DevToolsActivePort');
-  // a busy machine can take a while to start a browser
-  for (let i = 0; i < 600 && !existsSync(portFile); i++) await new Promise((r) => setTimeout(r, 50));
-  const port = readFileSync(portFile, 'utf8').split('\n')[0];
+  // A busy machine can take a while to start a browser, and the file can exist a moment before
+  // its port is written in it: wait for the port itself.
+  const portIn = () => (existsSync(portFile) ? /^\d+$/.exec(readFileSync(portFile, 'utf8').split('\n')[0] ?? '')?.[0] : undefined);
+  let port = portIn();
+  for (let i = 0; i < 600 && !port; i++) {
+    await new Promise((r) => setTimeout(r, 50));
+    port = portIn();
+  }
+  if (!port) throw new Error(`Chromium wrote no DevTools port into ${portFile} within 30 s`);
   const browser = await chromium.connectOverCDP(`http://127.0.0.1:${port}`);
   return { proc, browser };
 }
