@@ -17,6 +17,7 @@ export function createSyncServer({ port = 1234, host = '0.0.0.0', dataDir, redis
   /** @param {string} room */
   const docFile = (room) => join(docs, `${room}.ydoc`);
 
+  /** @type {import('@hocuspocus/server').Extension[]} */
   const extensions = [
     new Database({
       fetch: async ({ documentName }) => {
