@@ -60,3 +60,31 @@ test('axe: the workshop with a person selected, the role picker and the coverage
   await expect(page.getByRole('heading', { name: 'Dækning' })).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
 });
+
+test("every file picker is a button in Danish: the browser's own 'Choose File' never shows", async ({ page }) => {
+  const x = new ExplorerPage(page);
+  await x.open();
+  const pickers = new Map<string, number>();
+  const collect = async () => {
+    const found = await page.locator('input[type="file"]').evaluateAll((inputs) =>
+      inputs.map((input) => {
+        const box = input.getBoundingClientRect();
+        return { label: input.closest('label')?.textContent?.trim().replace(/\s+/g, ' ') ?? '', area: box.width * box.height };
+      }),
+    );
+    for (const p of found) pickers.set(p.label, p.area);
+  };
+  await page.getByRole('tab', { name: 'Rundvisninger' }).click();
+  await expect(page.getByRole('heading', { name: 'Mine rundvisninger' })).toBeVisible();
+  await collect();
+  await page.getByRole('tab', { name: 'Personer' }).click();
+  await page.getByRole('button', { name: 'Importér personer' }).click();
+  await expect(page.getByRole('dialog', { name: 'Importér personer' })).toBeVisible();
+  await collect();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Handlinger' }).click();
+  await collect();
+  // the workspace import, the people import's CSV file and the tour import, each an invisible input in a labelled button
+  expect([...pickers.keys()].sort()).toEqual(['CSV-fil', 'Importér', 'Importér rundvisning (.rundvisning.json)']);
+  for (const [label, area] of pickers) expect(area, label).toBeLessThanOrEqual(1);
+});
