@@ -159,6 +159,32 @@ test('builds the SAPA catalogue through the six Bilag 1 steps, keeps it after a 
   expect(pages.every((p) => Math.round(Math.min(p.width, p.height)) === 595)).toBe(true);
 });
 
+test('text typed into a tailoring field or the handover note is saved without leaving the field, and is there after a reload', async ({ page }) => {
+  const ws = await openCatalogue(page);
+  await ws.saved();
+  await step(page, 3).click();
+  await page.getByRole('combobox', { name: 'Rolle', exact: true }).selectOption({ label: 'Projektleder' });
+  const field = page.locator('[data-tailor="responsibilitiesAddition"]');
+  await field.click();
+  await page.keyboard.type('Skrevet, men ikke forladt');
+  // until it is stored the header does not say that everything is saved
+  await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saving');
+  await expect(field).toBeFocused();
+  await ws.saved();
+  await expect(field).toBeFocused();
+  await step(page, 6).click();
+  await page.getByLabel('Bemærkning til overdragelsen').click();
+  await page.keyboard.type('Overdrages i marts');
+  await ws.saved();
+  await page.reload();
+  await page.getByRole('combobox', { name: 'It-system' }).selectOption({ label: 'SAPA' });
+  await step(page, 3).click();
+  await page.getByRole('combobox', { name: 'Rolle', exact: true }).selectOption({ label: 'Projektleder' });
+  await expect(page.locator('[data-tailor="responsibilitiesAddition"]')).toHaveValue('Skrevet, men ikke forladt');
+  await step(page, 6).click();
+  await expect(page.getByLabel('Bemærkning til overdragelsen')).toHaveValue('Overdrages i marts');
+});
+
 test('the role cards print 32 A6 cards, four to each of 8 A4 pages', async ({ page }) => {
   await openCatalogue(page);
   await page.getByRole('button', { name: 'Udskriv rollekort til workshop' }).click();

@@ -105,6 +105,9 @@ export class WorkspaceManager {
   /** True while the open workspace exists only in memory (storing it failed, or it was deleted elsewhere). */
   #unstored = false;
   #deleted = $state.raw<{ name: string; data: WorkspaceData } | null>(null);
+  /** Text typed into a field that commits it when the user pauses or leaves (ui/common/draft-text.ts), with how to commit it now. */
+  #drafts = new Map<object, () => void>();
+  #draftCount = $state(0);
 
   readonly #patienceMs: number;
 
@@ -147,7 +150,8 @@ export class WorkspaceManager {
     if (this.#loading) return 'loading';
     if (!this.#store?.persistent) return 'memory';
     if (this.#blocked || this.#fault) return 'error';
-    if (this.#writing || this.#pending.length) return 'saving';
+    // typed text counts as an edit on its way: it is committed at the next pause, and then written
+    if (this.#writing || this.#pending.length || this.#draftCount) return 'saving';
     return 'saved';
   }
   /** True when closing the page now would lose edits: a write is due or has failed, or nothing is stored at all. */
@@ -511,9 +515,25 @@ export class WorkspaceManager {
     await this.#flush();
   }
 
-  /** Starts writing what is pending; called on `pagehide`, when there is no time to wait. */
+  /** Starts writing what is pending, typed text included; called on `pagehide`, when there is no time to wait. */
   flush() {
+    this.commitDrafts();
     void this.#flush();
+  }
+
+  /** A field holds typed text not committed yet; `commit` commits it. */
+  holdDraft(key: object, commit: () => void) {
+    this.#drafts.set(key, commit);
+    this.#draftCount = this.#drafts.size;
+  }
+
+  releaseDraft(key: object) {
+    if (this.#drafts.delete(key)) this.#draftCount = this.#drafts.size;
+  }
+
+  /** Commits the text every field holds, as if the user had left it. */
+  commitDrafts() {
+    for (const commit of [...this.#drafts.values()]) commit();
   }
 
   /** Resolves once everything pending is written (or has failed). */

@@ -71,6 +71,22 @@ describe('WorkspaceManager', () => {
     expect(other.data.people.some((p) => p.name === 'Anna Andersen')).toBe(true);
   });
 
+  it('counts text still being typed as unsaved, and a flush (the page going) commits and writes it', async () => {
+    const { m, tab } = await setup();
+    await m.settle();
+    const key = {};
+    m.holdDraft(key, () => {
+      m.releaseDraft(key);
+      addAnna(m);
+    });
+    expect(m.saveState).toBe('saving');
+    expect(m.hasUnsavedWork).toBe(true);
+    m.flush();
+    await m.settle();
+    expect(m.saveState).toBe('saved');
+    expect((await tab()).data.people.map((p) => p.name)).toContain('Anna Andersen');
+  });
+
   it('returns a Danish error and changes nothing for an edit that does not apply', async () => {
     const { m } = await setup();
     const before = m.data;
