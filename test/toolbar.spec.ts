@@ -32,12 +32,26 @@ for (const size of [
     await expect(m.phase).toBeVisible();
     await m.screenshot(`${size.name}-toolbar-visning-open`);
     expect(await seriousViolations(page)).toEqual([]);
-    // a message in the status line takes only the room that is left
+    // a message stands over the map, whole, and leaves the controls' row alone
     await page.keyboard.press('Escape');
     await new WorkspacePage(page).addPerson('Karoline Kristiansen-Østergaard');
     await expect(page.locator('.status-line')).toHaveText(/Karoline Kristiansen-Østergaard er tilføjet/);
     expect(await rowsOfControls(m)).toBe(1);
     await m.screenshot(`${size.name}-toolbar-with-message`);
+    // the longest message there is, removing a system, is read to the end (it ends with how to undo)
+    await page.getByRole('tab', { name: 'Dækning' }).click();
+    await page.getByRole('button', { name: 'Fjern AULA' }).click();
+    const status = page.locator('.status-line');
+    await expect(status).toHaveText(/AULA.* er fjernet sammen med 6 tildelinger\. Fortryd med Ctrl\+Z eller knappen Fortryd\.$/);
+    expect(await status.evaluate((el) => el.scrollHeight <= el.clientHeight + 1 && el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    const [box, map] = [await status.boundingBox(), await page.locator('.graph-wrap').boundingBox()];
+    expect(box!.y + box!.height).toBeLessThanOrEqual(map!.y + map!.height);
+    expect(box!.x + box!.width).toBeLessThanOrEqual(map!.x + map!.width);
+    // it can be closed; the live region stays for the next message
+    await page.getByRole('button', { name: 'Luk beskeden' }).click();
+    await expect(page.locator('.status-line')).toHaveText('');
+    await page.keyboard.press('Control+z');
+    await expect(page.locator('#system-select option', { hasText: 'AULA' })).toHaveCount(1);
     // nor does a system with a long name, chosen, with the message its adding leaves
     await page.getByRole('button', { name: 'Tilføj it-system' }).click();
     await page.locator('#system-name').fill('Kommunernes Pensionssystem og ydelsesrefusion (KP)');
