@@ -262,3 +262,61 @@ test.describe('editing people and IT systems', () => {
     await expect(page.getByRole('region', { name: 'AULA' })).toBeVisible();
   });
 });
+
+test.describe('focus after dialogs and removals', () => {
+  test('a dialog opened from »Handlinger« gives focus back to »Handlinger« when it closes', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    const toggle = page.getByRole('button', { name: 'Handlinger', exact: true });
+    const cases: [string, string, 'Escape' | 'Annullér' | 'Luk'][] = [
+      ['Nyt arbejdsområde', 'Nyt arbejdsområde', 'Escape'],
+      ['Nyt arbejdsområde', 'Nyt arbejdsområde', 'Annullér'],
+      ['Omdøb arbejdsområdet', 'Omdøb arbejdsområde', 'Escape'],
+      ['Omdøb arbejdsområdet', 'Omdøb arbejdsområde', 'Annullér'],
+      ['Slet arbejdsområdet', 'Slet arbejdsområde?', 'Escape'],
+      ['Slet arbejdsområdet', 'Slet arbejdsområde?', 'Annullér'],
+      ['Del arbejdsområde', 'Del arbejdsområde', 'Escape'],
+    ];
+    for (const [action, title, how] of cases) {
+      await w.workspaceAction(action);
+      const dialog = page.getByRole('dialog', { name: title });
+      await expect(dialog).toBeVisible();
+      if (how === 'Escape') await page.keyboard.press('Escape');
+      else await dialog.getByRole('button', { name: how, exact: true }).click();
+      await expect(dialog).toBeHidden();
+      await expect(toggle, `${action}, closed with ${how}`).toBeFocused();
+    }
+    // from the keyboard alone: open the menu, go down to "Omdøb", open it, and leave with Escape
+    await toggle.press('Enter');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.getByRole('button', { name: 'Omdøb arbejdsområdet …' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('dialog', { name: 'Omdøb arbejdsområde' }).getByLabel('Navn')).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(toggle).toBeFocused();
+  });
+
+  test('»Fjern« on a person’s role moves focus to a neighbouring role’s »Fjern«, then to the heading', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.person('Hassan Ali').getByRole('button').click();
+    const summary = page.getByRole('region', { name: 'Hassan Ali' });
+    const remove = summary.getByRole('button', { name: /^Fjern rollen/ });
+    const labels = await remove.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')!));
+    expect(labels.length).toBeGreaterThan(2);
+    // the first: focus goes to the one that was next
+    await remove.first().click();
+    await expect(remove).toHaveCount(labels.length - 1);
+    await expect(summary.getByRole('button', { name: labels[1], exact: true })).toBeFocused();
+    // the last: focus goes to the one before
+    await remove.last().click();
+    await expect(remove).toHaveCount(labels.length - 2);
+    await expect(summary.getByRole('button', { name: labels[labels.length - 2], exact: true })).toBeFocused();
+    // the rest with Enter, each time on the button that has focus; with none left, the heading has it
+    for (let left = labels.length - 2; left > 0; left--) {
+      await page.keyboard.press('Enter');
+      await expect(remove).toHaveCount(left - 1);
+    }
+    await expect(summary.getByRole('heading', { name: 'Roller (0)' })).toBeFocused();
+  });
+});
