@@ -327,3 +327,54 @@ test('a tour step names what it shows', () => {
   // guards the page object's own rule against the data it reads
   expect(stepRoles(shippedTours[0]!.steps[2]!)).toEqual(['projektejer', 'projektleder', 'systemansvarlig', 'systemejer']);
 });
+
+test.describe('focus in tours', () => {
+  test('leaving a tour with Escape or »Afslut rundvisning« puts focus back on its Start button', async ({ page }) => {
+    const t = new ToursPage(page);
+    await t.open();
+    await t.openPanel();
+    const tour = shippedTours[0]!;
+    const start = t.panel.getByRole('button', { name: `Start rundvisningen ${tour.title}` });
+    await start.press('Enter');
+    await expect(t.stepTitle).toBeFocused();
+    await page.keyboard.press('Escape');
+    await expect(t.player).toHaveCount(0);
+    await expect(start).toBeFocused();
+    await start.press('Enter');
+    await expect(t.stepTitle).toBeFocused();
+    await t.player.getByRole('button', { name: 'Afslut rundvisning' }).press('Enter');
+    await expect(t.player).toHaveCount(0);
+    await expect(start).toBeFocused();
+  });
+
+  test('the step form takes focus, checks its title in Danish, numbers the first step 1; deleting a step or a tour focuses »Fortryd«', async ({ page }) => {
+    const t = new ToursPage(page);
+    await t.open();
+    await expect(page.locator('[data-save-state]')).toHaveAttribute('data-save-state', 'saved');
+    await t.openPanel();
+    await t.panel.getByLabel('Ny rundvisning').fill('Fokus');
+    await t.panel.getByRole('button', { name: 'Opret' }).click();
+    await t.node('projektejer').click();
+    await t.panel.getByRole('button', { name: 'Tilføj trin' }).click();
+    const form = t.panel.getByRole('form', { name: 'Nyt trin' });
+    const title = form.getByLabel('Titel');
+    await expect(title).toBeFocused();
+    // an empty title is refused by the browser, in Danish
+    await page.keyboard.press('Enter');
+    await expect(form).toBeVisible();
+    expect(await title.evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Giv trinnet en titel.');
+    await title.fill('Et');
+    await form.getByRole('button', { name: 'Tilføj trinnet' }).click();
+    const steps = t.panel.getByRole('list', { name: 'Trin' }).locator('li');
+    await expect(steps).toHaveText([/1\. Et/]);
+    await expect(t.panel.getByRole('status').last()).toHaveText('Trin 1 »Et« er tilføjet.');
+    // the form is gone: focus is back on the button that opened it
+    await expect(t.panel.getByRole('button', { name: 'Tilføj trin' })).toBeFocused();
+    await t.panel.getByRole('button', { name: 'Slet trin 1' }).press('Enter');
+    await expect(steps).toHaveCount(0);
+    await expect(t.panel.getByRole('button', { name: 'Fortryd' })).toBeFocused();
+    await t.panel.getByRole('button', { name: 'Slet rundvisningen Fokus' }).press('Enter');
+    await expect(t.panel.locator('li[data-tour-id]', { hasText: 'Fokus' })).toHaveCount(0);
+    await expect(t.panel.getByRole('button', { name: 'Fortryd' })).toBeFocused();
+  });
+});
