@@ -301,3 +301,25 @@ test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pix
   expect(pages[0]!.text).toContain('It-system: AULA');
   expect(pages[0]!.text).not.toContain('Nulstil layout');
 });
+
+test('step 4: an empty KLIK title is refused in Danish, and deleting a task leaves focus in the list', async ({ page }) => {
+  await openCatalogue(page);
+  await step(page, 4).click();
+  const title = page.getByLabel('Titel');
+  await page.getByRole('button', { name: 'Tilføj KLIK-opgave' }).click();
+  await expect(page.locator('[data-klik]')).toHaveCount(0);
+  expect(await title.evaluate((el) => (el as HTMLInputElement).validationMessage)).toBe('Giv KLIK-opgaven en titel.');
+  for (const name of ['Første opgave', 'Anden opgave']) {
+    await title.fill(name);
+    await page.locator('[data-link="perform"]').selectOption(['projektleder']);
+    await page.getByRole('button', { name: 'Tilføj KLIK-opgave' }).click();
+    await expect(page.locator('[data-klik]', { hasText: name })).toHaveCount(1);
+  }
+  // the deleted task's button is gone: focus moves to the next task's, and with none left, to the list's heading
+  await page.getByRole('button', { name: 'Slet Første opgave' }).press('Enter');
+  await expect(page.locator('[data-klik]')).toHaveCount(1);
+  await expect(page.getByRole('button', { name: 'Slet Anden opgave' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('[data-klik]')).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'KLIK-opgaver for SAPA (0)' })).toBeFocused();
+});
