@@ -377,4 +377,37 @@ test.describe('focus in tours', () => {
     await expect(t.panel.locator('li[data-tour-id]', { hasText: 'Fokus' })).toHaveCount(0);
     await expect(t.panel.getByRole('button', { name: 'Fortryd' })).toBeFocused();
   });
+
+  test("a tour's title and audience are saved as they are typed, and an empty title is refused when the field is left", async ({ page }) => {
+    const t = new ToursPage(page);
+    await t.open();
+    const saveState = page.locator('[data-save-state]');
+    await expect(saveState).toHaveAttribute('data-save-state', 'saved');
+    await t.openPanel();
+    await t.panel.getByLabel('Ny rundvisning').fill('Udkast');
+    await t.panel.getByRole('button', { name: 'Opret' }).click();
+    // a new tour opens in the editor
+    await expect(t.panel.getByRole('button', { name: 'Redigér rundvisningen Udkast' })).toHaveAttribute('aria-expanded', 'true');
+    const title = t.panel.getByLabel('Titel', { exact: true });
+    await title.fill('');
+    await title.pressSequentially('Overdragelse i ');
+    // a title still being typed (ending in a space) waits: "Gemmer …", not "saved"
+    await page.waitForTimeout(1500);
+    await expect(saveState).toHaveAttribute('data-save-state', 'saving');
+    await title.pressSequentially('praksis');
+    await expect(saveState).toHaveAttribute('data-save-state', 'saved');
+    await expect(title).toBeFocused();
+    await t.panel.getByLabel('Målgruppe').pressSequentially('Systemejere');
+    await expect(saveState).toHaveAttribute('data-save-state', 'saved');
+    await page.reload();
+    await t.openPanel();
+    await expect(t.panel.locator('li[data-tour-id]', { hasText: 'Overdragelse i praksis' })).toContainText('Systemejere');
+    // emptied and left: the old title comes back, and the editor says why
+    await t.panel.getByRole('button', { name: 'Redigér rundvisningen Overdragelse i praksis' }).click();
+    await title.fill('');
+    await title.press('Tab');
+    await expect(title).toHaveValue('Overdragelse i praksis');
+    await expect(t.panel.getByRole('status').last()).toHaveText('En rundvisning skal have en titel; den gamle er beholdt.');
+    await expect(saveState).toHaveAttribute('data-save-state', 'saved');
+  });
 });

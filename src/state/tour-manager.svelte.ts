@@ -48,6 +48,9 @@ export class TourManager {
     this.#workspace = workspace;
   }
 
+  /** The workspace the tours are stored in (text typed into the tour editor waits there as a draft). */
+  get workspace() { return this.#workspace; }
+
   get own(): readonly Tour[] { return this.#workspace.data.tours; }
   isOwn(id: string) { return this.own.some((t) => t.id === id); }
 

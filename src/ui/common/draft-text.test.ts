@@ -29,7 +29,7 @@ function setup(value = '') {
   field.value = value;
   const h = host();
   const commits: string[] = [];
-  const action = draftText(field as unknown as HTMLTextAreaElement, { host: h, value, commit: (v) => commits.push(v) });
+  const action = draftText(field as unknown as HTMLTextAreaElement, { host: h, value, commit: (v) => void commits.push(v) });
   return { field, h, commits, action };
 }
 
@@ -86,7 +86,7 @@ describe('draftText', () => {
     field.leave();
     // undo: the workspace shows '' again
     field.value = '';
-    action.update!({ host: h, value: '', commit: (v) => commits.push(v) });
+    action.update!({ host: h, value: '', commit: (v) => void commits.push(v) });
     field.type('Ny');
     field.leave();
     expect(commits).toEqual(['Ny', 'Ny']);
@@ -96,11 +96,37 @@ describe('draftText', () => {
     const { field, h, commits, action } = setup();
     const other: string[] = [];
     field.type('til rolle A');
-    action.update!({ host: h, value: '', commit: (v) => other.push(v) });
+    action.update!({ host: h, value: '', commit: (v) => void other.push(v) });
     expect(commits).toEqual(['til rolle A']);
     field.type(' mere');
     action.destroy!();
     expect(other).toEqual(['til rolle A mere']);
+    expect(h.drafts.size).toBe(0);
+  });
+
+  it('text the commit refuses at a pause stays a draft until the field is left', () => {
+    const field = new Field();
+    const h = host();
+    const seen: [string, string][] = [];
+    // like a title: a trailing space is still being typed, and is stored trimmed when the field is left
+    draftText(field as unknown as HTMLInputElement, {
+      host: h,
+      value: '',
+      commit: (v, how) => {
+        if (how === 'pause' && v !== v.trim()) return false;
+        seen.push([v, how]);
+      },
+    });
+    field.type('Fra projekt ');
+    vi.advanceTimersByTime(DRAFT_IDLE_MS);
+    expect(seen).toEqual([]);
+    expect(h.drafts.size).toBe(1);
+    field.type('til drift');
+    vi.advanceTimersByTime(DRAFT_IDLE_MS);
+    expect(seen).toEqual([['Fra projekt til drift', 'pause']]);
+    field.type(' ');
+    h.commitAll();
+    expect(seen.at(-1)).toEqual(['Fra projekt til drift ', 'leave']);
     expect(h.drafts.size).toBe(0);
   });
 });

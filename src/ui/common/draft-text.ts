@@ -10,7 +10,12 @@ export interface DraftTextOptions {
   host: DraftHost;
   /** The stored value the field shows; typing that differs from it is a draft. */
   value: string;
-  commit: (value: string) => void;
+  /**
+   * Stores the text. `how` says whether the user paused or left the field (or the page is going).
+   * Returning false leaves the text a draft: at a pause, for text that is only right once finished
+   * (a title ending in a space, or empty); on leaving, after the field was put back.
+   */
+  commit: (value: string, how: 'pause' | 'leave') => boolean | void;
   /** How long a pause in typing is before the text is committed. */
   idleMs?: number;
 }
@@ -29,14 +34,17 @@ export function draftText(node: HTMLInputElement | HTMLTextAreaElement, options:
   let timer: ReturnType<typeof setTimeout> | undefined;
   const key = {};
 
-  const commit = () => {
+  const commit = (how: 'pause' | 'leave') => {
     clearTimeout(timer);
     timer = undefined;
-    opts.host.releaseDraft(key);
-    if (node.value === stored) return;
+    if (node.value !== stored && opts.commit(node.value, how) === false) {
+      if (how === 'leave') opts.host.releaseDraft(key);
+      return;
+    }
     stored = node.value;
-    opts.commit(node.value);
+    opts.host.releaseDraft(key);
   };
+  const leave = () => commit('leave');
   const onInput = () => {
     clearTimeout(timer);
     if (node.value === stored) {
@@ -44,23 +52,23 @@ export function draftText(node: HTMLInputElement | HTMLTextAreaElement, options:
       opts.host.releaseDraft(key);
       return;
     }
-    opts.host.holdDraft(key, commit);
-    timer = setTimeout(commit, opts.idleMs ?? DRAFT_IDLE_MS);
+    opts.host.holdDraft(key, leave);
+    timer = setTimeout(() => commit('pause'), opts.idleMs ?? DRAFT_IDLE_MS);
   };
   node.addEventListener('input', onInput);
-  node.addEventListener('change', commit);
+  node.addEventListener('change', leave);
   return {
     update(next) {
       // what the field shows has changed under it (another edit, here or elsewhere): text still
       // waiting is committed first, by the commit it was typed for
-      if (timer !== undefined) commit();
+      if (timer !== undefined) commit('pause');
       opts = next;
       stored = next.value;
     },
     destroy() {
-      commit();
+      leave();
       node.removeEventListener('input', onInput);
-      node.removeEventListener('change', commit);
+      node.removeEventListener('change', leave);
     },
   };
 }
