@@ -191,6 +191,57 @@ test.describe('workspaces and assignments', () => {
     await expect(w.person('Niels')).toBeVisible();
   });
 
+  test('a people import skips people already in the workspace or twice in the text, and rows that are no one', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await page.getByRole('button', { name: 'Importér personer' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Importér personer' });
+    await dialog.getByLabel('Rækker fra regneark').fill('Bo Madsen;Projektleder;Børn og Unge\nLis Ny;Jurist\n  lis ny ;Jurist\n;;;;\n,,,,\n"unterminated\n');
+    await expect(dialog).toContainText('1 person klar til import');
+    const duplicates = dialog.locator('[data-duplicate-rows]');
+    await expect(duplicates).toContainText('2 findes allerede og springes over:');
+    await expect(duplicates.locator('li')).toHaveText([
+      'Række 1: Bo Madsen – Bo Madsen findes allerede i arbejdsområdet',
+      'Række 3: lis ny – samme person som i række 2',
+    ]);
+    await expect(dialog.locator('[data-skipped-rows] li')).toHaveText([
+      // split by the semicolons, ";;;;" is empty cells; ",,,," is one cell of commas
+      'Række 4: Rækken er tom.',
+      `Række 5: Navnet »${iso(',,,,')}« har hverken bogstaver eller tal.`,
+      'Række 6: Rækken har et anførselstegn, der ikke lukkes, så den kan ikke læses sikkert.',
+    ]);
+    await dialog.getByRole('button', { name: 'Importér 1 person' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '1 person er importeret.' })).toBeVisible();
+    await expect(w.person('Lis Ny')).toHaveCount(1);
+    await expect(w.person('Bo Madsen')).toHaveCount(1);
+    await expect(w.people.locator('li[draggable="true"]', { hasText: ';;;;' })).toHaveCount(0);
+    await expect(w.people.locator('li[draggable="true"]', { hasText: 'unterminated' })).toHaveCount(0);
+
+    // the same rows again: everyone is there now, so nothing is offered unless asked for
+    await page.getByRole('button', { name: 'Importér personer' }).click();
+    await dialog.getByLabel('Rækker fra regneark').fill('Bo Madsen;Projektleder\nLis Ny;Jurist\n');
+    await expect(dialog).toContainText('0 personer klar til import');
+    await expect(dialog.getByRole('button', { name: 'Importér', exact: true })).toBeDisabled();
+    await dialog.getByLabel('Importér dem alligevel').check();
+    await expect(dialog.locator('[data-duplicate-rows]')).toContainText('2 findes allerede og importeres alligevel som dubletter:');
+    await dialog.getByRole('button', { name: 'Importér 2 personer' }).click();
+    await expect(w.person('Bo Madsen')).toHaveCount(2);
+    await w.saved();
+    await page.reload();
+    await expect(w.person('Bo Madsen')).toHaveCount(2);
+    await expect(w.person('Lis Ny')).toHaveCount(2);
+  });
+
+  test('the person form refuses a name without letters or digits, as the import does', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await page.getByRole('button', { name: 'Tilføj person' }).click();
+    const form = page.getByRole('form', { name: 'Tilføj person' });
+    await form.getByLabel('Navn').fill(';;;;');
+    await form.getByRole('button', { name: 'Tilføj', exact: true }).click();
+    await expect(form.getByRole('alert')).toHaveText(`Navnet »${iso(';;;;')}« har hverken bogstaver eller tal.`);
+  });
+
   test('people can be imported from a CSV file', async ({ page }) => {
     const w = new WorkspacePage(page);
     await w.open();

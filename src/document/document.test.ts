@@ -152,6 +152,35 @@ describe('people from CSV or a spreadsheet', () => {
     ]);
   });
 
+  it('gives each person the row number they came from, counting blank lines as the spreadsheet does', () => {
+    const t = parsePeopleTable('Navn;Stilling\n\nAnne;"to\nlinjer"\nBo;Leder\n');
+    expect(t.people.map((p) => p.name)).toEqual(['Anne', 'Bo']);
+    expect(t.rows).toEqual([3, 4]);
+    expect(t.skipped).toEqual([]);
+  });
+
+  it('takes no one from rows of only delimiters or punctuation, and lists every row it drops', () => {
+    expect(parsePeopleTable(';;;;').people).toEqual([]);
+    expect(parsePeopleTable(';;;;').skipped).toEqual([{ row: 1, reason: 'Navnet »\u2068;;;;\u2069« har hverken bogstaver eller tal.' }]);
+    expect(parsePeopleTable(',,,,')).toMatchObject({ people: [], skipped: [{ row: 1, reason: 'Rækken er tom.' }] });
+    const t = parsePeopleTable('Bo Madsen;Projektleder\n,,,,\n;;;;\n\n- ; Leder\nEva;Chef\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.people.map((p) => p.name)).toEqual(['Bo Madsen', 'Eva']);
+    expect(t.skipped.map((s) => s.row)).toEqual([2, 3, 5]);
+    expect(t.skipped[1]!.reason).toBe('Rækken er tom.');
+  });
+
+  it('refuses a row with a quote that is never closed, and reads the rows after it', () => {
+    const alone = parsePeopleTable('"unterminated');
+    expect(alone.people).toEqual([]);
+    expect(alone.skipped).toEqual([{ row: 1, reason: 'Rækken har et anførselstegn, der ikke lukkes, så den kan ikke læses sikkert.' }]);
+    const t = parsePeopleTable('Bo;Leder\n"Eva;Chef\nKaj;Konsulent\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.people).toEqual([{ name: 'Bo', title: 'Leder' }, { name: 'Kaj', title: 'Konsulent' }]);
+    expect(t.rows).toEqual([1, 3]);
+    expect(t.skipped.map((s) => s.row)).toEqual([2]);
+  });
+
   it('keeps markup as plain text', () => {
     const t = parsePeopleTable('<script>alert(1)</script>;Chef\n');
     expect(t.people[0]?.name).toBe('<script>alert(1)</script>');

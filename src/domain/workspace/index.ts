@@ -6,4 +6,5 @@ export * from './operations';
 export * from './coverage';
 export * from './demo';
 export * from './advice';
+export * from './duplicates';
 export { newId } from './ids';

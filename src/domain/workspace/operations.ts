@@ -23,6 +23,8 @@ const FIELD_NAMES = { title: 'Stillingen', email: 'E-mailadressen', phone: 'Tele
 export function personProblem(input: PersonInput): string | null {
   const name = nameProblem(input.name);
   if (name) return name;
+  // ";;;;" or a stray quote is no one's name: a person's name has a letter or a digit
+  if (!/[\p{L}\p{N}]/u.test(input.name)) return `Navnet »${isolate(input.name.trim())}« har hverken bogstaver eller tal.`;
   for (const field of ['title', 'email', 'phone', 'note'] as const) {
     const value = input[field]?.trim() ?? '';
     if (value.length > LIMITS.text) return `${FIELD_NAMES[field]} er for lang (højst ${LIMITS.text} tegn, her ${count(value.length)}).`;

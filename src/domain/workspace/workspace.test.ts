@@ -25,6 +25,14 @@ describe('people', () => {
     expect(bad.ok).toBe(false);
   });
 
+  it('refuses a name without a letter or a digit, as the form and the import both do', () => {
+    for (const name of [';;;;', ',,,,', '"', '- -'])
+      expect(addPerson(makeWorkspace(), { name })).toEqual({ ok: false, error: `Navnet »\u2068${name}\u2069« har hverken bogstaver eller tal.` });
+    expect(addPerson(makeWorkspace(), { name: 'Ø' }).ok).toBe(true);
+    expect(addPerson(makeWorkspace(), { name: '名前' }).ok).toBe(true);
+    expect(addPerson(makeWorkspace(), { name: 'R2' }).ok).toBe(true);
+  });
+
   it('adds many people or none', () => {
     const ws = makeWorkspace();
     expect(unwrap(addPeople(ws, [{ name: 'A' }, { name: 'B' }])).people).toHaveLength(4);

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { findDuplicatePeople, samePerson } from './duplicates';
+import type { Person } from './schema';
+
+const bo: Person = { id: 'p-1', name: 'Bo Madsen' };
+const anne: Person = { id: 'p-2', name: 'Anne Holm', email: 'anne@kommune.dk' };
+
+describe('the same person', () => {
+  it('is matched by e-mail when both have one, else by the name ignoring case and surrounding spaces', () => {
+    expect(samePerson({ name: ' bo madsen ' }, bo)).toBe(true);
+    expect(samePerson({ name: 'Bo Madsen', email: 'bo@k.dk' }, bo)).toBe(true);
+    expect(samePerson({ name: 'A. Holm', email: ' ANNE@kommune.dk' }, anne)).toBe(true);
+    // two people with one name and their own e-mails are two people
+    expect(samePerson({ name: 'Anne Holm', email: 'anne.holm@skole.dk' }, anne)).toBe(false);
+    expect(samePerson({ name: 'Bo Madsen Jr.' }, bo)).toBe(false);
+  });
+
+  it('finds rows already in the workspace and rows that repeat an earlier row', () => {
+    const found = findDuplicatePeople(
+      [{ name: 'Bo Madsen' }, { name: 'Eva' }, { name: 'Anne H.', email: 'anne@kommune.dk' }, { name: 'EVA ' }, { name: 'Anne Holm', email: 'ny@k.dk' }, { name: 'Kaj', email: 'k@k.dk' }, { name: 'Kaj', email: 'kaj@k.dk' }],
+      [bo, anne],
+    );
+    expect(found).toEqual([
+      { index: 0, existing: bo },
+      { index: 2, existing: anne },
+      { index: 3, earlier: 1 },
+    ]);
+  });
+
+  it('prefers a stored person over an earlier row as what a row repeats', () => {
+    expect(findDuplicatePeople([{ name: 'bo madsen' }, { name: 'Bo Madsen' }], [bo])).toEqual([
+      { index: 0, existing: bo },
+      { index: 1, existing: bo },
+    ]);
+  });
+
+  it('stays quick for a whole municipality', () => {
+    const existing = Array.from({ length: 20000 }, (_, i): Person => ({ id: `p-${i}`, name: `Person ${i}`, email: `p${i}@k.dk` }));
+    const start = performance.now();
+    const found = findDuplicatePeople(existing.map((p) => ({ name: p.name })), existing);
+    expect(found).toHaveLength(20000);
+    expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
