@@ -42,13 +42,20 @@ test.describe('storage, export and import', () => {
     expect(doc.workspace.people.some((p: { name: string }) => p.name === 'Eksport Person')).toBe(true);
 
     await page.getByLabel('Importér', { exact: true }).setInputFiles({ name: 'kopi.rollekort.json', mimeType: 'application/json', buffer: Buffer.from(text) });
-    await expect(w.workspaceSelect.locator('option')).toHaveCount(2);
+    // the original is still there, so the copy gets a name of its own, and the user is told
+    await expect(w.workspaceSelect.locator('option')).toHaveText(['Eksempel Kommune', 'Eksempel Kommune (2)']);
+    await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Eksempel Kommune (2)');
+    await expect(
+      page.getByRole('status').filter({
+        hasText: `${iso('kopi.rollekort.json')} er importeret som et nyt arbejdsområde. Der findes allerede et arbejdsområde med navnet »${iso('Eksempel Kommune')}«, så det nye hedder »${iso('Eksempel Kommune (2)')}«.`,
+      }),
+    ).toBeVisible();
     await expect(w.person('Eksport Person')).toBeVisible();
     await w.saved();
     const again = page.waitForEvent('download');
     await w.workspaceAction('Eksportér');
     const second = JSON.parse(readFileSync((await (await again).path())!, 'utf8'));
-    expect(second.workspace).toEqual(doc.workspace);
+    expect(second.workspace).toEqual({ ...doc.workspace, name: 'Eksempel Kommune (2)' });
   });
 
   test(`refuses ${HOSTILE_CASES.length} malformed or hostile files with a Danish message, changing nothing`, async ({ page }) => {

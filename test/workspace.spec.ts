@@ -242,6 +242,34 @@ test.describe('workspaces and assignments', () => {
     await expect(form.getByRole('alert')).toHaveText(`Navnet »${iso(';;;;')}« har hverken bogstaver eller tal.`);
   });
 
+  test('a new workspace with a taken name gets a free suffix and says so; a rename to a taken name is refused', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.workspaceAction('Nyt arbejdsområde');
+    await page.getByRole('dialog', { name: 'Nyt arbejdsområde' }).getByLabel('Navn').fill('Eksempel Kommune');
+    await page.getByRole('button', { name: 'Opret' }).click();
+    await expect(w.workspaceSelect.locator('option')).toHaveText(['Eksempel Kommune', 'Eksempel Kommune (2)']);
+    await expect(w.workspaceSelect.locator('option:checked')).toHaveText('Eksempel Kommune (2)');
+    await expect(
+      page.getByRole('status').filter({ hasText: `Der findes allerede et arbejdsområde med navnet »${iso('Eksempel Kommune')}«, så det nye hedder »${iso('Eksempel Kommune (2)')}«.` }),
+    ).toBeVisible();
+
+    await w.workspaceAction('Omdøb arbejdsområdet');
+    const rename = page.getByRole('dialog', { name: 'Omdøb arbejdsområde' });
+    await rename.getByLabel('Navn').fill(' eksempel kommune ');
+    await rename.getByRole('button', { name: 'Gem navn' }).click();
+    await expect(rename.getByRole('alert')).toHaveText(
+      `Der findes allerede et arbejdsområde med navnet »${iso('eksempel kommune')}«. Vælg et andet navn, så I kan kende dem fra hinanden.`,
+    );
+    await expect(rename).toBeVisible();
+    await rename.getByLabel('Navn').fill('Aabenraa');
+    await rename.getByRole('button', { name: 'Gem navn' }).click();
+    await expect(rename).toBeHidden();
+    await w.saved();
+    await page.reload();
+    await expect(w.workspaceSelect.locator('option')).toHaveText(['Eksempel Kommune', 'Aabenraa']);
+  });
+
   test('people can be imported from a CSV file', async ({ page }) => {
     const w = new WorkspacePage(page);
     await w.open();

@@ -41,7 +41,10 @@ describe('reliability: round trips', () => {
         for (const e of edits) m.edit(e);
         await m.settle();
         const first = m.exportCurrent(new Date('2026-01-01T00:00:00Z'));
+        // the original goes first, so its name is free again: an import beside it would get a " (2)"
+        expect(await m.deleteWorkspace(m.id!)).toBeNull();
         expect(await m.importText(first.text)).toBeNull();
+        expect(m.nameChange).toBeNull();
         await m.settle();
         const second = m.exportCurrent(new Date('2026-06-01T00:00:00Z'));
         const strip = (text: string) => ({ ...JSON.parse(text), exportedAt: undefined });
@@ -52,6 +55,7 @@ describe('reliability: round trips', () => {
           failed++;
           throw e;
         }
+        expect(await m.deleteWorkspace(m.id!)).toBeNull();
       }),
       { numRuns: FULL ? 200 : 40 },
     );

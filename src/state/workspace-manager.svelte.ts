@@ -2,7 +2,7 @@ import type * as Y from 'yjs';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import { isolate } from '../domain/text';
-import { demoWorkspace, emptyWorkspace, newId, renameWorkspace, type WorkspaceData } from '../domain/workspace';
+import { demoWorkspace, emptyWorkspace, freeWorkspaceName, newId, renameWorkspace, workspaceNameTaken, type WorkspaceData } from '../domain/workspace';
 import { checkWritable, exportFileName, readWorkspaceText, repairDocument, serializeDocument, toDocument, type ReadError } from '../document';
 import { DB_NAME, openDatabase } from '../persistence/db';
 import { BLOCKED, NEWER_VERSION, NO_ANSWER, storageError, UNAVAILABLE, type StorageError } from '../persistence/errors';
@@ -108,6 +108,7 @@ export class WorkspaceManager {
   /** Text typed into a field that commits it when the user pauses or leaves (ui/common/draft-text.ts), with how to commit it now. */
   #drafts = new Map<object, () => void>();
   #draftCount = $state(0);
+  #nameChange = $state.raw<{ asked: string; given: string } | null>(null);
 
   readonly #patienceMs: number;
 
@@ -615,11 +616,18 @@ export class WorkspaceManager {
       : this.#notice;
   }
 
+  /**
+   * Stores `data` as a new workspace and opens it. A name another workspace has is given a
+   * free " (n)" suffix, so the list can tell them apart; `nameChange` says when that happened.
+   */
   async #createAndOpen(data: WorkspaceData): Promise<string | null> {
+    this.#nameChange = null;
     if (this.#blocked) return NEWER_VERSION.message;
     const blocked = await this.#leaveCurrent();
     if (blocked) return blocked;
-    const created = await this.#store!.create(newId('w'), data);
+    const name = freeWorkspaceName(data.name, this.#list.map((w) => w.name));
+    const created = await this.#store!.create(newId('w'), name === data.name ? data : { ...data, name });
+    if (created.ok && name !== data.name) this.#nameChange = { asked: data.name, given: name };
     if (!created.ok) return created.error.message;
     await this.#refreshList(true);
     await this.#load(created.value.id);
@@ -635,7 +643,15 @@ export class WorkspaceManager {
     return this.#createAndOpen({ ...this.#data, name: `${this.#data.name} (kopi)`.slice(0, 200) });
   }
 
+  /** The name the last created, duplicated, restored or imported workspace was given instead of its own, because that was taken. */
+  get nameChange() {
+    return this.#nameChange;
+  }
+
+  /** Renames the open workspace; a name another workspace has is refused, so the list can tell them apart. */
   rename(name: string): string | null {
+    const taken = workspaceNameTaken(name, this.#list.filter((w) => w.id !== this.#id).map((w) => w.name));
+    if (taken) return taken;
     return this.edit((ws) => renameWorkspace(ws, name));
   }
 

@@ -196,9 +196,32 @@ describe('WorkspaceManager', () => {
     expect(m.list).toHaveLength(1);
     expect(await m.importText(text)).toBeNull();
     expect(m.list).toHaveLength(2);
+    // the original is still there, so the copy is told apart by its name; all else is the same
+    expect(m.nameChange).toEqual({ asked: 'Eksempel Kommune', given: 'Eksempel Kommune (2)' });
+    expect(m.data.name).toBe('Eksempel Kommune (2)');
     expect(m.exportCurrent(new Date(0)).text).toBe(
-      (await setup()).m.exportCurrent(new Date(0)).text,
+      (await setup()).m.exportCurrent(new Date(0)).text.replace('"name": "Eksempel Kommune"', '"name": "Eksempel Kommune (2)"'),
     );
+  });
+
+  it('gives a new or imported workspace whose name is taken a free suffix, and refuses a rename to a taken name', async () => {
+    const { m, tab } = await setup();
+    expect(await m.createWorkspace('  eksempel kommune ')).toBeNull();
+    expect(m.data.name).toBe('eksempel kommune (2)');
+    expect(m.nameChange).toEqual({ asked: 'eksempel kommune', given: 'eksempel kommune (2)' });
+    expect(await m.createWorkspace('Aarhus')).toBeNull();
+    expect(m.nameChange).toBeNull();
+    expect(await m.importText(m.exportCurrent().text)).toBeNull();
+    expect(m.data.name).toBe('Aarhus (2)');
+    expect(await m.duplicateCurrent()).toBeNull();
+    expect(m.data.name).toBe('Aarhus (2) (kopi)');
+    expect(m.rename('EKSEMPEL KOMMUNE')).toMatch(/^Der findes allerede et arbejdsområde med navnet »\u2068EKSEMPEL KOMMUNE\u2069«/);
+    expect(m.data.name).toBe('Aarhus (2) (kopi)');
+    // its own name, in other letters, is no clash
+    expect(m.rename('AARHUS (2) (KOPI)')).toBeNull();
+    expect(m.rename('Aalborg')).toBeNull();
+    await m.settle();
+    expect((await tab()).list.map((w) => w.name).sort()).toEqual(['Aalborg', 'Aarhus', 'Aarhus (2)', 'eksempel kommune (2)', 'Eksempel Kommune'].sort());
   });
 
   it('duplicates, renames and deletes, and a deletion can be undone', async () => {

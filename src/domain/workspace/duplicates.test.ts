@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { findDuplicatePeople, samePerson } from './duplicates';
-import type { Person } from './schema';
+import { findDuplicatePeople, freeWorkspaceName, samePerson, workspaceNameTaken } from './duplicates';
+import { LIMITS, type Person } from './schema';
 
 const bo: Person = { id: 'p-1', name: 'Bo Madsen' };
 const anne: Person = { id: 'p-2', name: 'Anne Holm', email: 'anne@kommune.dk' };
@@ -40,5 +40,32 @@ describe('the same person', () => {
     const found = findDuplicatePeople(existing.map((p) => ({ name: p.name })), existing);
     expect(found).toHaveLength(20000);
     expect(performance.now() - start).toBeLessThan(2000);
+  });
+});
+
+describe('workspace names', () => {
+  it('keeps a free name and gives a taken one the first free suffix', () => {
+    expect(freeWorkspaceName(' Aarhus ', ['Eksempel Kommune'])).toBe('Aarhus');
+    expect(freeWorkspaceName('Eksempel Kommune', ['eksempel kommune'])).toBe('Eksempel Kommune (2)');
+    expect(freeWorkspaceName('Eksempel Kommune', ['Eksempel Kommune', 'Eksempel Kommune (2)', 'Eksempel Kommune (4)'])).toBe('Eksempel Kommune (3)');
+    // a copy of "X (2)" is "X (3)", not "X (2) (2)"
+    expect(freeWorkspaceName('Eksempel Kommune (2)', ['Eksempel Kommune', 'Eksempel Kommune (2)'])).toBe('Eksempel Kommune (3)');
+  });
+
+  it('cuts the base so the suffix stays within the name limit, never halving a character', () => {
+    const long = 'x'.repeat(LIMITS.name);
+    const free = freeWorkspaceName(long, [long]);
+    expect(free).toBe(`${'x'.repeat(LIMITS.name - 4)} (2)`);
+    expect(free.length).toBe(LIMITS.name);
+    const emoji = `${'x'.repeat(LIMITS.name - 5)}😀😀`.slice(0, LIMITS.name);
+    const cut = freeWorkspaceName(emoji, [emoji]);
+    expect(cut.length).toBeLessThanOrEqual(LIMITS.name);
+    expect(cut.isWellFormed()).toBe(true);
+    expect(cut).toBe(`${'x'.repeat(LIMITS.name - 5)} (2)`);
+  });
+
+  it('says in Danish when a rename would take another workspace’s name', () => {
+    expect(workspaceNameTaken(' aarhus', ['Aarhus'])).toBe('Der findes allerede et arbejdsområde med navnet »\u2068aarhus\u2069«. Vælg et andet navn, så I kan kende dem fra hinanden.');
+    expect(workspaceNameTaken('Aalborg', ['Aarhus'])).toBeNull();
   });
 });

@@ -1,4 +1,5 @@
-import type { Person } from './schema';
+import { isolate } from '../text';
+import { LIMITS, type Person } from './schema';
 
 /**
  * Telling people and workspaces apart. One rule for "the same name" everywhere: the same
@@ -52,4 +53,36 @@ export function findDuplicatePeople(incoming: readonly PersonKey[], existing: re
     remember(p, { earlier: index });
   });
   return found;
+}
+
+/** Cuts `text` to at most `max` UTF-16 units without splitting a surrogate pair (a half would not be well-formed). */
+function cut(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const code = text.charCodeAt(max - 1);
+  return text.slice(0, code >= 0xd800 && code <= 0xdbff ? max - 1 : max);
+}
+
+/**
+ * A workspace name no other workspace has: `name` itself when free, else the name with the
+ * first free " (n)", n ≥ 2; a name that already ends in " (n)" counts on from its base.
+ * The base is cut so the result stays within the name limit.
+ */
+export function freeWorkspaceName(name: string, taken: readonly string[]): string {
+  const trimmed = name.trim();
+  const used = new Set(taken.map(sameNameKey));
+  if (!used.has(sameNameKey(trimmed))) return trimmed;
+  const base = trimmed.replace(/\s*\(\d+\)$/, '') || trimmed;
+  for (let n = 2; ; n++) {
+    const suffix = ` (${n})`;
+    const candidate = `${cut(base, LIMITS.name - suffix.length).trimEnd()}${suffix}`;
+    if (!used.has(sameNameKey(candidate))) return candidate;
+  }
+}
+
+/** Why a workspace cannot be renamed to `name` because another workspace has it, or null. */
+export function workspaceNameTaken(name: string, others: readonly string[]): string | null {
+  const key = sameNameKey(name);
+  return others.some((o) => sameNameKey(o) === key)
+    ? `Der findes allerede et arbejdsområde med navnet »${isolate(name.trim())}«. Vælg et andet navn, så I kan kende dem fra hinanden.`
+    : null;
 }
