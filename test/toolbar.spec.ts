@@ -61,6 +61,31 @@ for (const size of [
   });
 }
 
+for (const size of [
+  { name: '1920x1080', width: 1920, height: 1080 },
+  { name: '1366x768', width: 1366, height: 768 },
+]) {
+  test(`at ${size.name} no text in the side panel's four tabs runs past its box or makes the panel scroll sideways`, async ({ page }) => {
+    await page.setViewportSize(size);
+    const m = new MapPage(page);
+    await m.open();
+    await m.settle();
+    for (const tab of ['Personer', 'Detaljer', 'Dækning', 'Rundvisninger']) {
+      await page.getByRole('tab', { name: tab }).click();
+      const overflowing = await page.locator('#side-panel').evaluate((panel) => {
+        const out: string[] = [];
+        if (panel.scrollWidth > panel.clientWidth + 1) out.push(`the panel: ${panel.scrollWidth} > ${panel.clientWidth}`);
+        for (const el of panel.querySelectorAll<HTMLElement>('[role="tabpanel"]:not([hidden]) :is(li, p, h2, h3, label, button, summary)')) {
+          if (el.offsetParent === null || el.closest('.sr-only')) continue;
+          if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 40)}": ${el.scrollWidth} > ${el.clientWidth}`);
+        }
+        return out;
+      });
+      expect(overflowing, tab).toEqual([]);
+    }
+  });
+}
+
 test('"Visning" works from the keyboard: Enter opens it, Escape closes it and focus returns, and it counts what is changed', async ({ page }) => {
   const m = new MapPage(page);
   await m.open();
