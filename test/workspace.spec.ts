@@ -178,6 +178,21 @@ test.describe('workspaces and assignments', () => {
     await expect(w.workspaceSelect.locator('option')).toHaveText(['Eksempel Kommune', 'Aabenraa', 'Aabenraa (kopi)']);
   });
 
+  test('undoing the deletion of the only workspace leaves just that workspace, also after a reload', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.saved();
+    await w.workspaceAction('Slet arbejdsområdet');
+    await page.getByRole('dialog', { name: 'Slet arbejdsområde?' }).getByRole('button', { name: 'Slet' }).click();
+    await expect(w.workspaceSelect.locator('option')).toHaveText(['Min kommune']);
+    await page.getByRole('button', { name: 'Fortryd sletning' }).click();
+    await expect(w.workspaceSelect.locator('option')).toHaveText(['Eksempel Kommune']);
+    await expect(w.person('Bo Madsen')).toBeVisible();
+    await w.saved();
+    await page.reload();
+    await expect(w.workspaceSelect.locator('option')).toHaveText(['Eksempel Kommune']);
+  });
+
   test('people can be imported from rows pasted out of a spreadsheet, with a preview', async ({ page }) => {
     const w = new WorkspacePage(page);
     await w.open();

@@ -105,6 +105,8 @@ export class WorkspaceManager {
   /** True while the open workspace exists only in memory (storing it failed, or it was deleted elsewhere). */
   #unstored = false;
   #deleted = $state.raw<{ name: string; data: WorkspaceData } | null>(null);
+  /** The empty workspace opened because the last one was deleted, as it was made. */
+  #placeholder: { id: string; data: WorkspaceData } | null = null;
   /** Text typed into a field that commits it when the user pauses or leaves (ui/common/draft-text.ts), with how to commit it now. */
   #drafts = new Map<object, () => void>();
   #draftCount = $state(0);
@@ -675,16 +677,29 @@ export class WorkspaceManager {
     if (!current) return null;
     const next = this.#list.find((w) => w.id !== id);
     if (next && (await this.#load(next.id))) return null;
-    await this.#startWith(emptyWorkspace('Min kommune'));
+    const placeholder = emptyWorkspace('Min kommune');
+    await this.#startWith(placeholder);
+    this.#placeholder = this.#id ? { id: this.#id, data: placeholder } : null;
     return null;
   }
 
+  /** Brings back the deleted workspace; the empty one made in its place goes again if it was never touched. */
   async restoreDeleted(): Promise<string | null> {
     const d = this.#deleted;
     if (!d) return null;
+    const placeholder = this.#placeholder;
     const error = await this.#createAndOpen(d.data);
-    if (!error) this.#deleted = null;
-    return error;
+    if (error) return error;
+    this.#deleted = null;
+    this.#placeholder = null;
+    if (placeholder && placeholder.id !== this.#id) {
+      const stored = await this.#store!.load(placeholder.id);
+      if (stored.ok && JSON.stringify(stored.value.data) === JSON.stringify(placeholder.data)) {
+        await this.#store!.remove(placeholder.id);
+        await this.#refreshList(true);
+      }
+    }
+    return null;
   }
 
   dismissDeleted() {

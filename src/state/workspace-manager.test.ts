@@ -240,6 +240,22 @@ describe('WorkspaceManager', () => {
     expect(m.data.name).toBe('Kopi');
   });
 
+  it('undoing the deletion of the only workspace takes away the empty one made in its place, unless it was used', async () => {
+    const { m, tab } = await setup();
+    await m.settle();
+    expect(await m.deleteWorkspace(m.id!)).toBeNull();
+    expect(m.list.map((w) => w.name)).toEqual(['Min kommune']);
+    expect(await m.restoreDeleted()).toBeNull();
+    expect(m.list.map((w) => w.name)).toEqual(['Eksempel Kommune']);
+    expect((await tab()).list.map((w) => w.name)).toEqual(['Eksempel Kommune']);
+    // used meanwhile: it is the user's now, and stays
+    expect(await m.deleteWorkspace(m.id!)).toBeNull();
+    expect(addAnna(m)).toBeNull();
+    await m.settle();
+    expect(await m.restoreDeleted()).toBeNull();
+    expect(m.list.map((w) => w.name).sort()).toEqual(['Eksempel Kommune', 'Min kommune']);
+  });
+
   it('undo takes back only this tab’s own edit, never another tab’s', async () => {
     const { m, tab } = await setup();
     const other = await tab();
