@@ -227,7 +227,7 @@ test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pix
   expect(direct[0]!.text).toContain('Signaturforklaring');
 
   const exportMenu = async (name: string) => {
-    await page.getByRole('button', { name: 'Eksportér', exact: true }).click();
+    await page.getByRole('button', { name: 'Eksportér kortet', exact: true }).click();
     const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('group', { name: 'Eksportér kortet' }).getByRole('button', { name }).click()]);
     return downloaded(file);
   };
@@ -291,7 +291,7 @@ test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pix
   expect(whole.match(/<path data-map-edge="/g)!.length).toBeGreaterThan(shownEdges);
 
   // Printing the map: one landscape page with the caption and legend, and none of the app around it
-  await page.getByRole('button', { name: 'Eksportér', exact: true }).click();
+  await page.getByRole('button', { name: 'Eksportér kortet', exact: true }).click();
   await page.getByRole('group', { name: 'Eksportér kortet' }).getByRole('button', { name: 'Udskriv kort' }).click();
   await expect.poll(() => printed(page)).toBe(1);
   const pages = await pdfPages(await page.pdf({ preferCSSPageSize: true }));

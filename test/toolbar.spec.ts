@@ -108,6 +108,6 @@ test('"Visning" works from the keyboard: Enter opens it, Escape closes it and fo
   // a click outside closes it too
   await m.viewToggle.click();
   await expect(m.phase).toBeVisible();
-  await page.getByRole('heading', { name: 'Personer', exact: true }).click();
+  await page.getByRole('heading', { name: 'Rollekort', level: 1 }).click();
   await expect(m.phase).toBeHidden();
 });
