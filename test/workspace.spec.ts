@@ -216,8 +216,8 @@ test.describe('workspaces and assignments', () => {
     const duplicates = dialog.locator('[data-duplicate-rows]');
     await expect(duplicates).toContainText('2 findes allerede og springes over:');
     await expect(duplicates.locator('li')).toHaveText([
-      'Række 1: Bo Madsen – Bo Madsen findes allerede i arbejdsområdet',
-      'Række 3: lis ny – samme person som i række 2',
+      `Række 1: ${iso('Bo Madsen')} – ${iso('Bo Madsen')} findes allerede i arbejdsområdet`,
+      `Række 3: ${iso('lis ny')} – samme person som i række 2`,
     ]);
     await expect(dialog.locator('[data-skipped-rows] li')).toHaveText([
       // split by the semicolons, ";;;;" is empty cells; ",,,," is one cell of commas
