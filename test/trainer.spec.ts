@@ -107,6 +107,24 @@ test.describe('guided tours', () => {
 });
 
 test.describe('phase timeline', () => {
+  test("the source's footnote markers show as superscripts, never as '^', in the timeline, a tour and the rollekatalog", async ({ page }) => {
+    await page.goto('/?visning=tidslinje&fase=fase-1-opstart');
+    await page.locator('tr[data-role="projektleder"] td.current button').click();
+    const source = page.locator('#timeline-source');
+    await expect(source).toContainText('kontaktperson (SPOC');
+    await expect(source.locator('sup', { hasText: 'y' })).toHaveCount(1);
+    await expect(source).not.toContainText('^');
+    await page.goto('/?rundvisning=fra-projekt-til-drift&trin=6');
+    const quotes = page.locator('.tour blockquote');
+    await expect(quotes.first()).toBeVisible();
+    await expect(quotes.locator('sup', { hasText: 'y' })).not.toHaveCount(0);
+    await expect(page.locator('.tour')).not.toContainText('^');
+    await page.goto('/?visning=rollekatalog');
+    await page.getByRole('navigation', { name: 'Trin i Bilag 1' }).getByRole('button').nth(1).click();
+    await expect(page.locator('main sup', { hasText: 'v' }).first()).toBeVisible();
+    await expect(page.locator('main')).not.toContainText('^');
+  });
+
   test('the scrubber steps through the stages, and the map, SPOC marks and handovers follow', async ({ page }) => {
     const t = new ToursPage(page);
     await page.goto('/?visning=tidslinje');

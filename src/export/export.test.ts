@@ -127,6 +127,13 @@ describe('the catalogue report', () => {
     expect(r.spoc.map((s) => s.roleName)).toEqual(['Projektejer', 'Projektleder', 'Projektleder', 'Projektleder', 'Systemansvarlig (it-systemet)', 'Systemansvarlig (it-systemet)']);
     expect(r.source).toContain('version 1.5');
   });
+
+  it("writes the source's footnote markers as superscript letters, never as '^'", () => {
+    const r = catalogueReport(sapaWorkspace(), cat, 's-sapa', new Date('2026-11-29T10:00:00Z'));
+    const texts = [...r.roles.flatMap((x) => [...x.tasks, ...x.responsibilities].flatMap((g) => g.items)), ...r.spoc.map((s) => s.quote ?? '')];
+    expect(texts.some((t) => t.includes('SPOCʸ'))).toBe(true);
+    expect(texts.filter((t) => t.includes('^'))).toEqual([]);
+  });
 });
 
 describe('the catalogue travels with the workspace', () => {

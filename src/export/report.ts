@@ -1,4 +1,4 @@
-import { displayName, type Catalogue, type Item, type Role } from '../domain/catalogue';
+import { displayName, footnotesAsText, type Catalogue, type Item, type Role } from '../domain/catalogue';
 import {
   appointmentStage,
   draftFor,
@@ -73,7 +73,7 @@ const COLUMN_GROUPS = [
 function byColumn(items: Item[]): ItemGroup[] {
   return COLUMN_GROUPS.map((g) => ({
     heading: g.heading,
-    items: items.filter(g.test).map((i) => (i.implementering === '(X)' ? `${i.text} (X)` : i.text)),
+    items: items.filter(g.test).map((i) => footnotesAsText(i.implementering === '(X)' ? `${i.text} (X)` : i.text)),
   })).filter((g) => g.items.length > 0);
 }
 
@@ -143,7 +143,7 @@ export function catalogueReport(ws: WorkspaceData, catalogue: Catalogue, systemI
     roles: relevantRoles(ws, catalogue, systemId).map(report),
     spoc: timeline.map((s) => {
       const role = s.roleId ? catalogue.roles.find((r) => r.id === s.roleId) : undefined;
-      return { ...s, roleName: roleName(s.roleId), holders: role ? holders(ws, role, systemId).map((p) => p.name) : [] };
+      return { ...s, quote: s.quote === null ? null : footnotesAsText(s.quote), roleName: roleName(s.roleId), holders: role ? holders(ws, role, systemId).map((p) => p.name) : [] };
     }),
     handover: { owner: answer(draft.ownerContinues), lead: answer(draft.leadContinues), note: draft.handoverNote ?? '' },
     source: sourceCitation(catalogue),

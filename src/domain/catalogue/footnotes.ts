@@ -21,6 +21,25 @@ export function splitFootnotes(text: string): TextPart[] {
   return parts;
 }
 
+/** Superscript forms of the letters footnote markers are made of (Unicode has none for q). */
+const SUPERSCRIPT: Record<string, string> = Object.fromEntries(
+  [...'abcdefghijklmnoprstuvwxyz'].map((c, i) => [c, [...'ᵃᵇᶜᵈᵉᶠᵍʰⁱʲᵏˡᵐⁿᵒᵖʳˢᵗᵘᵛʷˣʸᶻ'][i]!]),
+);
+
+/**
+ * Source text for plain-text places (Word, CSV, Excel): each footnote marker as superscript
+ * letters ("SPOC^y" becomes "SPOCʸ"), or kept as written when a letter has no superscript form.
+ */
+export function footnotesAsText(text: string): string {
+  return splitFootnotes(text)
+    .map((p) => {
+      if (p.kind === 'text') return p.text;
+      const letters = [...p.marker].map((c) => SUPERSCRIPT[c]);
+      return letters.every(Boolean) ? letters.join('') : `^${p.marker.length > 1 ? `{${p.marker}}` : p.marker}`;
+    })
+    .join('');
+}
+
 /** The markers a text uses, in order, each once. */
 export function markersIn(text: string): string[] {
   return [...new Set(splitFootnotes(text).flatMap((p) => (p.kind === 'marker' ? [p.marker] : [])))];
