@@ -1,5 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
+import { catalogue } from './explorer-page';
 import { MapPage } from './map-page';
 import { WorkspacePage } from './workspace-page';
 
@@ -134,4 +135,72 @@ test('a chip’s remove control is at least 24×24 px, and a focused one is brou
   await m.node('organisationsadministrator').click();
   const { violations } = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   expect(violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+test.describe('closing with the keyboard never drops focus to the page', () => {
+  test('"Luk" in a role’s details puts focus back on its box on the map', async ({ page }) => {
+    const m = new MapPage(page);
+    await m.open();
+    await m.node('projektleder').focus();
+    await page.keyboard.press('Enter');
+    await expect(page).toHaveURL(/rolle=projektleder/);
+    await page.keyboard.press('d');
+    const details = m.details('Projektleder');
+    await expect(details.getByRole('heading', { level: 2 }).first()).toBeFocused();
+    await page.keyboard.press('Tab');
+    await expect(details.getByRole('button', { name: 'Luk' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(details).toBeHidden();
+    await expect(m.node('projektleder')).toBeFocused();
+  });
+
+  test('"Luk" on a relation puts focus on the role it starts from', async ({ page }) => {
+    const m = new MapPage(page);
+    await m.open('?rolle=projektleder');
+    const show = m.details('Projektleder').getByRole('button', { name: 'Vis relationen i kortet' }).first();
+    await show.focus();
+    await page.keyboard.press('Enter');
+    const panel = page.getByRole('region', { name: /^Relation: / });
+    const from = await panel.getAttribute('data-relation-id').then((id) => catalogue.relations.find((r) => r.id === id)!.from);
+    await panel.getByRole('button', { name: 'Luk' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(panel).toBeHidden();
+    await expect(m.node(from)).toBeFocused();
+  });
+
+  test('"Luk" in the timeline’s source puts focus back on the mark it showed', async ({ page }) => {
+    await page.goto('/?visning=tidslinje');
+    const mark = page.locator('.mark[tabindex="0"]').nth(1);
+    await mark.focus();
+    await page.keyboard.press('Enter');
+    await expect(mark).toHaveAttribute('aria-expanded', 'true');
+    const close = page.locator('#timeline-source').getByRole('button', { name: 'Luk' });
+    await close.focus();
+    await page.keyboard.press('Enter');
+    await expect(close).toBeHidden();
+    await expect(mark).toHaveAttribute('aria-expanded', 'false');
+    await expect(mark).toBeFocused();
+  });
+
+  test('× on the message over the map puts focus back where it came from, else on the map', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.addPerson('Karla Kode');
+    const status = page.locator('.graph-wrap .status-line');
+    await expect(status).toHaveText(/Karla Kode er tilføjet/);
+    // reached from a role on the map: back to that role
+    await w.node('projektleder').focus();
+    await page.getByRole('button', { name: 'Luk beskeden' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(status).toHaveText('');
+    await expect(w.node('projektleder')).toBeFocused();
+    // reached from nowhere (focus on the page itself): to the first role on the map
+    await w.addPerson('Kurt Kode');
+    await expect(status).toHaveText(/Kurt Kode er tilføjet/);
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.getByRole('button', { name: 'Luk beskeden' }).focus();
+    await page.keyboard.press('Enter');
+    await expect(status).toHaveText('');
+    await expect(page.locator('.svelte-flow__node-role').first()).toBeFocused();
+  });
 });
