@@ -204,3 +204,41 @@ test.describe('closing with the keyboard never drops focus to the page', () => {
     await expect(page.locator('.svelte-flow__node-role').first()).toBeFocused();
   });
 });
+
+test('"Tildel rolle": Enter assigns the only match, ↓ (or Enter with several) goes to the list', async ({ page }) => {
+  const w = new WorkspacePage(page);
+  await w.open();
+  const person = w.person('Dennis Kjær').getByRole('button');
+  await person.focus();
+  await page.keyboard.press('Enter');
+  const dialog = page.getByRole('dialog', { name: 'Tildel rolle til Dennis Kjær' });
+  const search = dialog.getByLabel('Søg efter rolle');
+  await expect(search).toBeFocused();
+  const roles = dialog.getByRole('list', { name: 'Roller' }).getByRole('button');
+  // several matches: ↓ goes to the first, ↓ and ↑ move between them, ↑ from the first back to the search
+  await page.keyboard.type('ansvarlig');
+  expect(await roles.count()).toBeGreaterThan(1);
+  await page.keyboard.press('ArrowDown');
+  await expect(roles.first()).toBeFocused();
+  await page.keyboard.press('ArrowDown');
+  await expect(roles.nth(1)).toBeFocused();
+  await page.keyboard.press('ArrowUp');
+  await page.keyboard.press('ArrowUp');
+  await expect(search).toBeFocused();
+  // Enter with several assigns nothing: it goes to the first, and the dialog stays
+  await page.keyboard.press('Enter');
+  await expect(roles.first()).toBeFocused();
+  await expect(dialog).toBeVisible();
+  // one match: Enter assigns it
+  await search.focus();
+  await search.fill('');
+  await page.keyboard.type('gevinst');
+  await expect(roles).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(dialog).toBeHidden();
+  await expect(w.names('gevinstejer')).toHaveText(['Dennis Kjær']);
+  // the keys are told where they are typed
+  await person.focus();
+  await page.keyboard.press('Enter');
+  await expect(search).toHaveAccessibleDescription(/Enter tildeler rollen, når kun én rolle passer/);
+});
