@@ -242,3 +242,24 @@ test('"Tildel rolle": Enter assigns the only match, ↓ (or Enter with several) 
   await page.keyboard.press('Enter');
   await expect(search).toHaveAccessibleDescription(/Enter tildeler rollen, når kun én rolle passer/);
 });
+
+test('Escape closes the map’s "?" legend and puts focus back on "?"', async ({ page }) => {
+  const m = new MapPage(page);
+  await m.open();
+  const toggle = m.button('Signaturforklaring');
+  const legend = m.map.getByRole('group', { name: 'Signaturforklaring' });
+  await toggle.focus();
+  await page.keyboard.press('Enter');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  await expect(legend).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(legend).toBeHidden();
+  await expect(toggle).toBeFocused();
+  // from a relation type inside the legend too
+  await page.keyboard.press('Enter');
+  await legend.getByRole('button').first().focus();
+  await page.keyboard.press('Escape');
+  await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+  await expect(toggle).toBeFocused();
+});
