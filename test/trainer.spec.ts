@@ -346,6 +346,59 @@ test('a tour step names what it shows', () => {
   expect(stepRoles(shippedTours[0]!.steps[2]!)).toEqual(['projektejer', 'projektleder', 'systemansvarlig', 'systemejer']);
 });
 
+test.describe('the speaker window', () => {
+  test('waits when no tour runs, follows a tour that starts, says when it ends, and follows the next one', async ({ page, context }) => {
+    const t = new ToursPage(page);
+    await t.open();
+    await t.openPanel();
+    const tour = shippedTours.find((x) => x.title === 'Den fælleskommunale infrastruktur')!;
+    const start = t.panel.getByRole('button', { name: `Start rundvisningen ${tour.title}` });
+
+    // opened before any tour runs, it waits for the main window
+    const speaker = await context.newPage();
+    await speaker.goto('?visning=taler');
+    const status = speaker.getByRole('status');
+    await expect(status).toContainText('Venter på hovedvinduet');
+    const now = speaker.getByRole('heading', { name: /^Nu: / });
+    await expect(now).toHaveCount(0);
+
+    // a tour that starts afterwards is followed from its first step
+    await start.click();
+    await t.expectStep(tour, 0);
+    await expect(speaker.getByRole('heading', { name: `Nu: ${tour.steps[0]!.title}` })).toBeVisible();
+    await expect(speaker.locator('[data-speaker-step]')).toHaveText(`${tour.title} · Trin 1 af ${tour.steps.length}`);
+
+    // Escape in the main window ends the tour: the speaker says so and shows no step
+    await t.stepTitle.focus();
+    await page.keyboard.press('Escape');
+    await expect(t.player).toHaveCount(0);
+    await expect(status).toHaveText('Rundvisningen er afsluttet. Start en ny rundvisning i hovedvinduet; så følger denne visning med igen.');
+    await expect(now).toHaveCount(0);
+    await expect(speaker.locator('[data-speaker-step]')).toHaveCount(0);
+    await expect(speaker.getByRole('button', { name: 'Næste ▶' })).toHaveCount(0);
+    // its arrow keys start nothing
+    await speaker.keyboard.press('ArrowRight');
+    await expect(speaker.getByRole('heading', { name: 'Talerens visning' })).toBeVisible();
+    await expect(t.player).toHaveCount(0);
+    await expect(status).toContainText('Rundvisningen er afsluttet.');
+
+    // the next tour is followed again, and stepped from the speaker window
+    await start.click();
+    await expect(speaker.getByRole('heading', { name: `Nu: ${tour.steps[0]!.title}` })).toBeVisible();
+    await expect(status).toHaveText('');
+    await speaker.getByRole('button', { name: 'Næste ▶' }).click();
+    await t.expectStep(tour, 1);
+    await expect(speaker.getByRole('heading', { name: `Nu: ${tour.steps[1]!.title}` })).toBeVisible();
+
+    // »Afslut rundvisning« ends it the same way
+    await t.player.getByRole('button', { name: 'Afslut rundvisning' }).click();
+    await expect(t.player).toHaveCount(0);
+    await expect(status).toContainText('Rundvisningen er afsluttet.');
+    await expect(now).toHaveCount(0);
+    await speaker.close();
+  });
+});
+
 test.describe('focus in tours', () => {
   test('leaving a tour with Escape or »Afslut rundvisning« puts focus back on its Start button', async ({ page }) => {
     const t = new ToursPage(page);

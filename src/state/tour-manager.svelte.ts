@@ -33,8 +33,11 @@ export const BUILT_IN_TOURS: readonly Tour[] = Object.keys(FILES)
 
 /** The channel the main window and the presenter's window ("Talerens visning") talk over. */
 export const SPEAKER_CHANNEL = 'rollekort-rundvisning';
-/** Messages over the speaker channel: the main window says where the tour is; the speaker's window asks to go somewhere. */
-export type SpeakerMessage = { type: 'hello' } | { type: 'state'; tour: Tour | null; step: number } | { type: 'go'; step: number };
+/**
+ * Messages over the speaker channel: the main window says where the tour is, and that it has ended;
+ * the speaker's window asks to go somewhere.
+ */
+export type SpeakerMessage = { type: 'hello' } | { type: 'state'; tour: Tour | null; step: number } | { type: 'ended' } | { type: 'go'; step: number };
 
 /** Playing tours (built-in and the workspace's own) and editing the workspace's own. */
 export class TourManager {
@@ -100,7 +103,11 @@ export class TourManager {
     });
   }
 
-  /** Opens the channel to the presenter's window; it answers "hello" and follows "go". */
+  /**
+   * Opens the channel to the presenter's window; it answers "hello" and follows "go".
+   * It says where the tour is at once: a speaker window opened before this tour started
+   * (or left over from an earlier one) said "hello" long ago and would otherwise wait for the next step.
+   */
   connectSpeaker() {
     if (this.#channel || typeof BroadcastChannel !== 'function') return;
     this.#channel = new BroadcastChannel(SPEAKER_CHANNEL);
@@ -108,6 +115,7 @@ export class TourManager {
       if (e.data?.type === 'hello') this.broadcast();
       else if (e.data?.type === 'go' && typeof e.data.step === 'number') this.go(e.data.step);
     };
+    this.broadcast();
   }
   /** Tells the presenter's window where the tour is. */
   broadcast() {
@@ -115,7 +123,9 @@ export class TourManager {
     const message = { type: 'state', tour: this.active ? $state.snapshot(this.active) : null, step: this.index } satisfies SpeakerMessage;
     this.#channel?.postMessage(message);
   }
+  /** Closes the channel when the tour ends, and first tells the presenter's window so, or it would keep showing the last step. */
   disconnect() {
+    this.#channel?.postMessage({ type: 'ended' } satisfies SpeakerMessage);
     this.#channel?.close();
     this.#channel = null;
   }
