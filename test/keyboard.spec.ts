@@ -47,8 +47,15 @@ test('search: Enter goes to the first hit and frames it, ↓ and ↑ move betwee
   await page.keyboard.type('ansvarlig');
   const hits = (await screenOrder(m)).filter(Boolean);
   const matching = await page.locator('.svelte-flow__node-role[data-match="true"]').evaluateAll((els) => els.map((e) => (e as HTMLElement).dataset.id!));
-  const inOrder = hits.filter((id) => matching.includes(id));
-  expect(inOrder.length).toBeGreaterThan(2);
+  // the roles whose name matches come first, then those that match in their texts; each in screen order
+  const named = (id: string) => {
+    const role = catalogue.roles.find((r) => r.id === id)!;
+    return [role.name, ...role.aliases].some((n) => n.toLowerCase().includes('ansvarlig'));
+  };
+  const found = hits.filter((id) => matching.includes(id));
+  const inOrder = [...found.filter(named), ...found.filter((id) => !named(id))];
+  expect(found.filter(named).length).toBeGreaterThan(2);
+  expect(found.filter((id) => !named(id)).length).toBeGreaterThan(0);
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`rolle=${inOrder[0]}`));
   await m.settle();

@@ -58,6 +58,33 @@ for (const size of [
     await page.getByRole('button', { name: 'Tilføj', exact: true }).click();
     await expect(page.locator('#system-select option:checked')).toContainText('Kommunernes Pensionssystem og ydelsesrefusion (KP)');
     expect(await rowsOfControls(m)).toBe(1);
+    // a search with many hits says how many, and where Enter went, without a second row or the map moving down
+    const mapTop = async () => (await page.locator('.graph-wrap').boundingBox())!.y;
+    const before = await mapTop();
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await page.keyboard.press('/');
+    await expect(m.search).toBeFocused();
+    await page.keyboard.type('sikker');
+    const count = page.locator('#role-search-count');
+    await expect(count).toHaveText(/^\d+ roller fundet$/);
+    expect(await rowsOfControls(m)).toBe(1);
+    expect(await mapTop()).toBe(before);
+    // Enter goes first to the role whose name matches
+    await page.keyboard.press('Enter');
+    await expect(count).toHaveText(/^\d+ roller fundet: 1 af \d+, Sikkerhedsansvarlig$/);
+    expect(await rowsOfControls(m)).toBe(1);
+    expect(await mapTop()).toBe(before);
+    // the longest it gets is read whole, inside the window, and stays a live status
+    await page.keyboard.press('ArrowDown');
+    await expect(count).toHaveText(/: 2 af \d+, /);
+    expect(await rowsOfControls(m)).toBe(1);
+    expect(await mapTop()).toBe(before);
+    await expect(count).toHaveAttribute('role', 'status');
+    await expect(count).toBeVisible();
+    const hint = (await count.boundingBox())!;
+    expect(hint.x + hint.width).toBeLessThanOrEqual(size.width);
+    expect(await count.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    await m.screenshot(`${size.name}-toolbar-search`);
   });
 }
 

@@ -7,6 +7,7 @@ import {
   phaseFilterKey,
   phaseOptions,
   columnOptions,
+  namesFirst,
   searchRoles,
   spocScopes,
   type PhaseFilter,
@@ -253,10 +254,12 @@ export class ExplorerManager {
     return { nodes, edges, hiddenTypes: new Set(), phase: 'Alle faser' };
   }
 
-  /** The roles the search finds, in the order they stand on the screen. */
+  /** The roles the search finds: those whose name matches first, then the rest; each in the order they stand on the map. */
   readonly hits: string[] = $derived.by(() => {
     const m = this.matches;
-    return m ? this.nodes.filter((n) => n.type === 'role' && m.has(n.id)).map((n) => n.id) : [];
+    if (!m) return [];
+    const onMap = this.nodes.filter((n) => n.type === 'role' && m.has(n.id)).map((n) => n.id);
+    return namesFirst(this.catalogue.roles, onMap, this.#query);
   });
 
   /** Takes back what Svelte Flow changed: positions the user moved and the selection. */

@@ -66,4 +66,13 @@ describe('ExplorerManager: the map redraws only what changed', () => {
     expect(explorer.nodes.filter((n) => n.type === 'group')).toHaveLength(4);
     expect(explorer.nodes.filter((n) => n.type === 'group').every((n) => before.includes(n))).toBe(true);
   });
+
+  it('search hits go to the roles whose name matches first, then the others in map order', async () => {
+    const explorer = await laidOut();
+    explorer.query = 'sikker';
+    const onMap = explorer.nodes.filter((n) => n.type === 'role' && explorer.matches!.has(n.id)).map((n) => n.id);
+    expect(explorer.hits).toHaveLength(explorer.hitCount!);
+    expect(explorer.hits[0]).toBe('sikkerhedsansvarlig');
+    expect(explorer.hits.slice(1)).toEqual(onMap.filter((id) => id !== 'sikkerhedsansvarlig'));
+  });
 });

@@ -13,7 +13,7 @@ import {
   spocScopes,
   type PhaseFilter,
 } from './phase-filter';
-import { foldDanish, queryMatcher, searchRoles } from './search';
+import { foldDanish, namesFirst, queryMatcher, searchRoles } from './search';
 import { neighbourhood, relationsOf } from './neighbours';
 
 const cat: Catalogue = shippedCatalogue();
@@ -149,6 +149,16 @@ describe('search', () => {
     expect(searchRoles(cat.roles, 'Virk.dk')).toEqual(new Set(['sikkerhedsansvarlig']));
     expect(searchRoles(cat.roles, 'zzz-findes-ikke')!.size).toBe(0);
     expect(searchRoles(cat.roles, '')).toBeNull();
+  });
+
+  it('puts the roles whose name or other spelling matches first, and keeps the given order within each group', () => {
+    const ids = ['faglig-leder', 'systemejer', 'sikkerhedsansvarlig', 'infrastrukturejer'];
+    expect(namesFirst(cat.roles, ids, 'sikker')).toEqual(['sikkerhedsansvarlig', 'faglig-leder', 'systemejer', 'infrastrukturejer']);
+    // an alias counts as a name: "Systemejer" is another spelling of "Systemejer (it-systemet)"
+    expect(namesFirst(cat.roles, ids, 'ejer')).toEqual(['systemejer', 'infrastrukturejer', 'faglig-leder', 'sikkerhedsansvarlig']);
+    // every word must be in the names; otherwise the order stays as given
+    expect(namesFirst(cat.roles, ids, 'zzz')).toEqual(ids);
+    expect(namesFirst(cat.roles, ids, '')).toEqual(ids);
   });
 });
 

@@ -67,3 +67,19 @@ export function searchRoles(roles: readonly Role[], query: string): Set<string> 
   if (!match) return null;
   return new Set(roles.filter((r) => match(roleSearchText(r))).map((r) => r.id));
 }
+
+/**
+ * The hits in the order Enter and the arrow keys visit them: the roles whose own name (or another
+ * spelling of it) matches first, then those found only in their texts, each group in the order given
+ * (the map's). Someone typing "sikker" means Sikkerhedsansvarlig before a role that mentions security in a task.
+ */
+export function namesFirst(roles: readonly Role[], ids: readonly string[], query: string): string[] {
+  const match = queryMatcher(query);
+  if (!match) return [...ids];
+  const byId = new Map(roles.map((r) => [r.id, r]));
+  const named = (id: string) => {
+    const role = byId.get(id);
+    return !!role && match([role.name, ...role.aliases].join('\n'));
+  };
+  return [...ids.filter(named), ...ids.filter((id) => !named(id))];
+}
