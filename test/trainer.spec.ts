@@ -395,6 +395,13 @@ test.describe('the speaker window', () => {
     await expect(t.player).toHaveCount(0);
     await expect(status).toContainText('Rundvisningen er afsluttet.');
     await expect(now).toHaveCount(0);
+
+    // the main window closed in the middle of a tour: the speaker says it has ended
+    await start.click();
+    await expect(speaker.getByRole('heading', { name: `Nu: ${tour.steps[0]!.title}` })).toBeVisible();
+    await page.close();
+    await expect(status).toContainText('Rundvisningen er afsluttet.');
+    await expect(now).toHaveCount(0);
     await speaker.close();
   });
 });

@@ -115,8 +115,11 @@ export class TourManager {
       if (e.data?.type === 'hello') this.broadcast();
       else if (e.data?.type === 'go' && typeof e.data.step === 'number') this.go(e.data.step);
     };
+    // the presenter's window closed or reloaded mid-tour: its effects do not run, so say so here
+    if (typeof addEventListener === 'function') addEventListener('pagehide', this.#onPageHide);
     this.broadcast();
   }
+  #onPageHide = () => this.disconnect();
   /** Tells the presenter's window where the tour is. */
   broadcast() {
     // read first: the player's effect must depend on the tour and step even before the channel opens
@@ -125,6 +128,7 @@ export class TourManager {
   }
   /** Closes the channel when the tour ends, and first tells the presenter's window so, or it would keep showing the last step. */
   disconnect() {
+    if (typeof removeEventListener === 'function') removeEventListener('pagehide', this.#onPageHide);
     this.#channel?.postMessage({ type: 'ended' } satisfies SpeakerMessage);
     this.#channel?.close();
     this.#channel = null;
