@@ -325,6 +325,15 @@ test.describe('words', () => {
     await expect(owner.locator('sup', { hasText: 'iv' })).toHaveCount(1);
   });
 
+  test('a long role name breaks between the parts of its compound, with a hyphen, and is read whole', async ({ page }) => {
+    const m = new MapPage(page);
+    await m.open();
+    // a soft hyphen between the parts: drawn only where the line breaks
+    expect(await m.node('sikkerhedsansvarlig').locator('.name').evaluate((el) => el.textContent)).toBe('Sikkerheds\u00adansvarlig');
+    expect(await m.node('it-digitaliseringschef').locator('.name').evaluate((el) => el.textContent)).toBe('It-/digitaliserings\u00adchef');
+    await expect(m.node('sikkerhedsansvarlig')).toHaveAccessibleName(/^Sikkerhedsansvarlig\./);
+  });
+
   test('the misspelt ØiR-kordinator is shown as ØiR-koordinator, with the source’s spelling in the details', async ({ page }) => {
     const m = new MapPage(page);
     await m.open('?rolle=oir-koordinator');
