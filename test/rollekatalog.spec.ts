@@ -206,6 +206,8 @@ test('the role cards print 32 A6 cards, four to each of 8 A4 pages', async ({ pa
   const text = pages.map((p) => p.text).join(' ').replace(/\s+/g, '');
   for (const name of names) expect(text).toContain(name.replace(/\s+/g, ''));
   expect(names).toContain('Klassifikations-/sortimentsadministrator');
+  // the source's footnote markers print as superscript letters, never as "^"
+  expect(text).not.toContain('^');
 });
 
 test('the map exports as a true SVG of exactly what is shown, a 2x PNG whose pixels show the edges, and prints alone on a landscape page', async ({ page }) => {

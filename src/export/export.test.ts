@@ -5,6 +5,7 @@ import { demoWorkspace, type WorkspaceData } from '../domain/workspace';
 import { shippedCatalogue } from '../domain/workspace/fixtures';
 import { BOM, csvField, toCsv } from './csv';
 import { catalogueReport } from './report';
+import { roleCards } from './role-cards';
 import { MUNICIPALITY_SHEET, SHEET_HEADER, sheetName, sheetsFor } from './sheet-rows';
 import { columnName, xlsxBytes } from './xlsx';
 
@@ -126,6 +127,12 @@ describe('the catalogue report', () => {
     expect(r.roles.find((x) => x.id === 'systemejer')!.holders[0]!.name).toBe('=Lars, "Friis"');
     expect(r.spoc.map((s) => s.roleName)).toEqual(['Projektejer', 'Projektleder', 'Projektleder', 'Projektleder', 'Systemansvarlig (it-systemet)', 'Systemansvarlig (it-systemet)']);
     expect(r.source).toContain('version 1.5');
+  });
+
+  it("the workshop cards, too, write footnote markers as superscript letters", () => {
+    const tasks = roleCards(cat).flatMap((c) => c.tasks);
+    expect(tasks.some((t) => t.includes('SPOCʸ'))).toBe(true);
+    expect(tasks.filter((t) => t.includes('^'))).toEqual([]);
   });
 
   it("writes the source's footnote markers as superscript letters, never as '^'", () => {

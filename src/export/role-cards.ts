@@ -1,4 +1,4 @@
-import { displayName, type Catalogue, type Role } from '../domain/catalogue';
+import { displayName, footnotesAsText, type Catalogue, type Role } from '../domain/catalogue';
 import { lifecyclePhases } from '../domain/explorer';
 import { groupColour } from '../graph/group-colours';
 
@@ -25,7 +25,8 @@ const short = (t: string) => (t.length <= MAX_TASK ? t : `${t.slice(0, MAX_TASK)
  * shares ("Løser/Bidrager til løsning af KLIK-opgaver …") last, long ones shortened.
  */
 export function keyTasks(role: Role): string[] {
-  const all = [...role.tasks, ...role.responsibilities].map((i) => short(i.text));
+  // footnote markers as superscript letters, as the other printouts and exports write them
+  const all = [...role.tasks, ...role.responsibilities].map((i) => short(footnotesAsText(i.text)));
   const generic = (t: string) => /KLIK-opgaver/.test(t.slice(0, 40));
   const ordered = [...all.filter((t) => !generic(t)), ...all.filter(generic)];
   const out: string[] = [];
