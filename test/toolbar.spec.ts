@@ -97,6 +97,20 @@ for (const size of [
     const m = new MapPage(page);
     await m.open();
     await m.settle();
+    // the longest name a person can have, without a space, held by a role and shown in its details
+    const w = new WorkspacePage(page);
+    const long = 'X'.repeat(200);
+    await w.addPerson(long);
+    await w.person(long).dragTo(w.node('gevinstejer'));
+    const status = page.locator('.status-line');
+    await expect(status).toContainText('varetager nu Gevinstejer');
+    // the message wraps inside its box, and the box stays on the map
+    expect(await status.evaluate((el) => el.scrollWidth <= el.clientWidth + 1)).toBe(true);
+    const [note, map] = [(await page.locator('.graph-wrap .status').boundingBox())!, (await page.locator('.graph-wrap').boundingBox())!];
+    expect(note.x + note.width).toBeLessThanOrEqual(map.x + map.width);
+    await w.person(long).click();
+    await w.node('gevinstejer').click({ position: { x: 24, y: 10 } });
+    await expect(page.locator('#role-holders')).toContainText(long);
     for (const tab of ['Personer', 'Detaljer', 'Dækning', 'Rundvisninger']) {
       await page.getByRole('tab', { name: tab }).click();
       const overflowing = await page.locator('#side-panel').evaluate((panel) => {
@@ -104,6 +118,8 @@ for (const size of [
         if (panel.scrollWidth > panel.clientWidth + 1) out.push(`the panel: ${panel.scrollWidth} > ${panel.clientWidth}`);
         for (const el of panel.querySelectorAll<HTMLElement>('[role="tabpanel"]:not([hidden]) :is(li, p, h2, h3, label, button, summary)')) {
           if (el.offsetParent === null || el.closest('.sr-only')) continue;
+          // cut on purpose, with "…" (the people list)
+          if (getComputedStyle(el).textOverflow === 'ellipsis') continue;
           if (el.scrollWidth > el.clientWidth + 1) out.push(`${el.tagName.toLowerCase()} "${el.textContent?.trim().slice(0, 40)}": ${el.scrollWidth} > ${el.clientWidth}`);
         }
         return out;
