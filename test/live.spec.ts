@@ -61,6 +61,7 @@ async function shareWorkspace(page: Page, name: string) {
   await dialog.getByLabel('Dit navn (vises for de andre)').fill(name);
   await expect(dialog.getByLabel('Serverens adresse')).toHaveValue('/sync');
   await dialog.getByRole('button', { name: 'Del', exact: true }).click();
+  await expect(dialog.getByLabel('Link til at redigere')).toBeFocused();
   const edit = await dialog.getByLabel('Link til at redigere').inputValue();
   const read = await dialog.getByLabel('Link kun til at se').inputValue();
   await expect(liveState(page)).toHaveText('Forbundet');

@@ -390,6 +390,38 @@ test.describe('focus after dialogs and removals', () => {
     await expect(toggle).toBeFocused();
   });
 
+  test.describe('with no sync server answering', () => {
+    // the app's own /sync has no server behind it in this test: the browser logs the failed connection
+    test.use({ expectedConsoleErrors: [/^WebSocket connection to .*\/sync.* failed/] });
+    test('»Del arbejdsområde«: focus goes to the field that is wrong, to the link once shared, and back to the form when sharing stops', async ({ page }) => {
+      const w = new WorkspacePage(page);
+      await w.open();
+      await w.workspaceAction('Del arbejdsområde …');
+      const dialog = page.getByRole('dialog', { name: 'Del arbejdsområde' });
+      const name = dialog.getByLabel('Dit navn (vises for de andre)');
+      const server = dialog.getByLabel('Serverens adresse');
+      const share = dialog.getByRole('button', { name: 'Del', exact: true });
+      await name.fill('');
+      await share.click();
+      await expect(dialog.getByRole('alert')).toHaveText('Skriv dit navn, så de andre kan se, hvem du er.');
+      await expect(name).toBeFocused();
+      await expect(name).toHaveAttribute('aria-invalid', 'true');
+      await name.fill('Mette');
+      await server.fill('ftp://server.example/sync');
+      await share.click();
+      await expect(dialog.getByRole('alert')).toBeVisible();
+      await expect(server).toBeFocused();
+      await expect(server).toHaveAttribute('aria-invalid', 'true');
+      await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+      // the app's own /sync (no server answers here: the links are made, and the status says so)
+      await server.fill('/sync');
+      await share.click();
+      await expect(dialog.getByLabel('Link til at redigere')).toBeFocused();
+      await dialog.getByRole('button', { name: 'Stop deling på denne computer' }).click();
+      await expect(name).toBeFocused();
+    });
+  });
+
   test('»Fjern« on a person’s role moves focus to a neighbouring role’s »Fjern«, then to the heading', async ({ page }) => {
     const w = new WorkspacePage(page);
     await w.open();
