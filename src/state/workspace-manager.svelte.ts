@@ -1,3 +1,4 @@
+import { SvelteMap } from 'svelte/reactivity';
 import type * as Y from 'yjs';
 import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
@@ -108,8 +109,7 @@ export class WorkspaceManager {
   /** The empty workspace opened because the last one was deleted, as it was made. */
   #placeholder: { id: string; data: WorkspaceData } | null = null;
   /** Text typed into a field that commits it when the user pauses or leaves (ui/common/draft-text.ts), with how to commit it now. */
-  #drafts = new Map<object, () => void>();
-  #draftCount = $state(0);
+  #drafts = new SvelteMap<object, () => void>();
   #nameChange = $state.raw<{ asked: string; given: string } | null>(null);
 
   readonly #patienceMs: number;
@@ -154,7 +154,7 @@ export class WorkspaceManager {
     if (!this.#store?.persistent) return 'memory';
     if (this.#blocked || this.#fault) return 'error';
     // typed text counts as an edit on its way: it is committed at the next pause, and then written
-    if (this.#writing || this.#pending.length || this.#draftCount) return 'saving';
+    if (this.#writing || this.#pending.length || this.#drafts.size) return 'saving';
     return 'saved';
   }
   /** True when closing the page now would lose edits: a write is due or has failed, or nothing is stored at all. */
@@ -527,11 +527,10 @@ export class WorkspaceManager {
   /** A field holds typed text not committed yet; `commit` commits it. */
   holdDraft(key: object, commit: () => void) {
     this.#drafts.set(key, commit);
-    this.#draftCount = this.#drafts.size;
   }
 
   releaseDraft(key: object) {
-    if (this.#drafts.delete(key)) this.#draftCount = this.#drafts.size;
+    this.#drafts.delete(key);
   }
 
   /** Commits the text every field holds, as if the user had left it. */
