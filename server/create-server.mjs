@@ -8,10 +8,34 @@ import { Redis } from '@hocuspocus/extension-redis';
 import { RoomSecrets, writeAtomically } from './room-secrets.mjs';
 
 /**
+ * Resolves once a Redis connection has passed ioredis' ready check. A SUBSCRIBE sent before
+ * that is written at once, the ready check's INFO then fails in subscriber mode, the
+ * connection is dropped and comes back without the subscription: that process would then
+ * never hear the others' edits of the room. So the server listens only after this.
+ * @param {Redis['pub']} connection
+ * @param {(line: string) => void} log
+ * @returns {Promise<void>}
+ */
+function whenReady(connection, log) {
+  if (connection.status === 'ready') return Promise.resolve();
+  return new Promise((resolve) => {
+    /** @param {Error} error */
+    const onError = (error) => log(`Waiting for Redis: ${error.message}`);
+    connection.on('error', onError);
+    connection.once('ready', () => {
+      connection.off('error', onError);
+      resolve();
+    });
+  });
+}
+
+/**
+ * Makes the server; it is ready to `listen()` once this resolves (with Redis: once both
+ * Redis connections are ready).
  * @param {{ port?: number, host?: string, dataDir: string, redis?: { host: string, port: number } | null,
  *   log?: (line: string) => void }} options
  */
-export function createSyncServer({ port = 1234, host = '0.0.0.0', dataDir, redis = null, log = () => {} }) {
+export async function createSyncServer({ port = 1234, host = '0.0.0.0', dataDir, redis = null, log = () => {} }) {
   const secrets = new RoomSecrets(dataDir);
   const docs = join(dataDir, 'docs');
   /** @param {string} room */
@@ -34,7 +58,11 @@ export function createSyncServer({ port = 1234, host = '0.0.0.0', dataDir, redis
       },
     }),
   ];
-  if (redis) extensions.push(new Redis({ host: redis.host, port: redis.port }));
+  if (redis) {
+    const pubSub = new Redis({ host: redis.host, port: redis.port });
+    extensions.push(pubSub);
+    await Promise.all([whenReady(pubSub.pub, log), whenReady(pubSub.sub, log)]);
+  }
 
   return new Server({
     port,

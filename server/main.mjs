@@ -9,7 +9,7 @@ const dataDir = resolve(process.env.DATA_DIR ?? './rollekort-data');
 const redisUrl = process.env.REDIS_URL ? new URL(process.env.REDIS_URL) : null;
 const redis = redisUrl ? { host: redisUrl.hostname, port: Number(redisUrl.port || 6379) } : null;
 
-const server = createSyncServer({
+const server = await createSyncServer({
   port,
   host: process.env.HOST ?? '0.0.0.0',
   dataDir,

@@ -35,7 +35,10 @@ export function freePort() {
 function waitForLine(child, pattern, what) {
   return new Promise((resolve, reject) => {
     let seen = '';
-    const timer = setTimeout(() => reject(new Error(`${what} did not start in 10 s:\n${seen}`)), 10_000);
+    const timer = setTimeout(() => {
+      child.kill('SIGKILL');
+      reject(new Error(`${what} did not start in 10 s:\n${seen}`));
+    }, 10_000);
     /** @param {Buffer} chunk */
     const onData = (chunk) => {
       seen += chunk;
@@ -93,9 +96,9 @@ export function hasRedis() {
   return spawnSync('redis-server', ['--version'], { stdio: 'ignore' }).status === 0;
 }
 
-/** Starts a throwaway redis-server (no persistence) on a free port. */
-export async function startRedis() {
-  const port = await freePort();
+/** Starts a throwaway redis-server (no persistence) on `port`, or on a free port. */
+export async function startRedis(port = 0) {
+  port ||= await freePort();
   const child = spawn('redis-server', ['--port', String(port), '--save', '', '--appendonly', 'no', '--daemonize', 'no'], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
