@@ -157,6 +157,12 @@ test('builds the SAPA catalogue through the six Bilag 1 steps, keeps it after a 
   expect(landscape).toHaveLength(1);
   expect(landscape[0]!.text).toContain('Signaturforklaring');
   expect(pages.every((p) => Math.round(Math.min(p.width, p.height)) === 595)).toBe(true);
+  // the map closes the print; the source closes the overview page rather than a page of its own
+  expect(pages.at(-1)).toBe(landscape[0]);
+  const sourcePage = pages.findIndex((p) => p.text.includes('gengivet ordret fra kilden'));
+  expect(sourcePage).toBeGreaterThan(0);
+  expect(sourcePage).toBeLessThan(pages.findIndex((p) => p.text.trimStart().startsWith('Projektejer')));
+  expect(pages.filter((p) => p.text.trim().length < 200).map((p) => p.text)).toEqual([]);
 });
 
 test('text typed into a tailoring field or the handover note is saved without leaving the field, and is there after a reload', async ({ page }) => {

@@ -19,7 +19,7 @@ import {
   WidthType,
   type ISectionOptions,
 } from 'docx';
-import type { CatalogueReport, HolderView, ItemGroup, RoleReport } from './report';
+import { SOURCE_NOTE, type CatalogueReport, type HolderView, type ItemGroup, type RoleReport } from './report';
 
 // The rollekatalog as a Word document, built in the browser with `docx` (loaded only when
 // the user exports). Real heading styles, so Word's and LibreOffice's table of contents work.
@@ -154,7 +154,7 @@ export function catalogueDocument(report: CatalogueReport, map: MapImage | null)
     ]),
   ];
   const roles = [heading('Rollebeskrivelser', HeadingLevel.HEADING_1, true), ...report.roles.flatMap((r, i) => roleSection(r, report.system, i > 0))];
-  const closing = [heading('Kilde', HeadingLevel.HEADING_1), p(report.source), p('Rollernes navne, effekter, opgaver og ansvar er gengivet ordret fra kilden. Tekst mærket »Tilpasset for …« er kommunens egen.')];
+  const closing = [heading('Kilde', HeadingLevel.HEADING_1), p(report.source), p(SOURCE_NOTE)];
   const portrait = { headers: { default: header }, footers: { default: footer } };
   const landscape = { properties: { page: { size: { orientation: PageOrientation.LANDSCAPE } } } };
   const sections: ISectionOptions[] = [

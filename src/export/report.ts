@@ -81,6 +81,9 @@ function byColumn(items: Item[]): ItemGroup[] {
 export const sourceCitation = (catalogue: Catalogue) =>
   `Kilde: ${catalogue.publisher}, ${catalogue.title}, version ${catalogue.catalogueVersion} (${catalogue.published}).`;
 
+/** What the catalogue says of its text, after the source (in Word and in print). */
+export const SOURCE_NOTE = 'Rollernes navne, effekter, opgaver og ansvar er gengivet ordret fra kilden. Tekst mærket »Tilpasset for …« er kommunens egen.';
+
 const answer = (x: boolean | undefined) => (x === undefined ? 'Ikke besluttet' : x ? 'Ja' : 'Nej');
 
 /** Builds a system's catalogue report from the workspace. Pure: the same input gives the same report. */
