@@ -122,6 +122,15 @@ export class MapPage extends ExplorerPage {
   }
 
   /** Pairs of edge labels whose boxes on screen overlap. */
+  /** The relation labels drawn wider (in graph units) than `estimate` says. */
+  async labelsWiderThan(estimate: (text: string) => number): Promise<string[]> {
+    const zoom = await this.zoom();
+    const drawn = await this.page.locator('.svelte-flow__edge-label').evaluateAll((els) =>
+      els.map((el) => ({ text: el.textContent ?? '', width: el.getBoundingClientRect().width })),
+    );
+    return drawn.filter((l) => l.width / zoom > estimate(l.text) + 0.5).map((l) => `${l.text}: ${(l.width / zoom).toFixed(1)} > ${estimate(l.text)}`);
+  }
+
   async overlappingLabels(): Promise<string[]> {
     return this.page.evaluate(() => {
       const boxes = [...document.querySelectorAll<HTMLElement>('.svelte-flow__edge-label')].map((el) => ({

@@ -3,6 +3,7 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
 import { catalogue } from './explorer-page';
 import { MapPage } from './map-page';
+import { labelWidth } from '../src/graph/label-width';
 
 // several states per test, each measured after the camera settles
 test.describe.configure({ timeout: 90_000 });
@@ -204,6 +205,8 @@ test.describe('one role’s relations at a time', () => {
       const own = catalogue.relations.filter((r) => r.from === role.id || r.to === role.id).length;
       await expect(page.locator('.svelte-flow__edge-label'), role.id).toHaveCount(own);
       expect(await m.overlappingLabels(), role.id).toEqual([]);
+      // the width labels are placed by is never less than the width Chromium draws
+      expect(await m.labelsWiderThan(labelWidth), role.id).toEqual([]);
       const { crossings } = await m.crossings('strong');
       expect(crossings, role.id).toBeLessThanOrEqual(150);
       if (crossings > most.crossings) most = { id: role.id, crossings };

@@ -2,6 +2,7 @@ import { Position } from '@xyflow/svelte';
 import { edgeStyle } from '../graph/edge-styles';
 import { GROUP_HEADER, ROLE_NODE } from '../graph/elk-graph';
 import { relationCurve, SHORT_LABELS, type FlowNode, type RelationFlowEdge, type RoleFlowNode } from '../graph/flow';
+import { labelWidth } from '../graph/label-width';
 import { groupColour } from '../graph/group-colours';
 import { displayName, type Catalogue } from '../domain/catalogue';
 
@@ -117,7 +118,7 @@ function edgeSvg(e: RelationFlowEdge, positions: ReadonlyMap<string, { x: number
     `stroke-opacity="${opacity}" marker-end="url(#${markerId(type)})"><title>${esc(e.ariaLabel ?? type)}</title></path>`;
   const text = strength === 'strong' ? (SHORT_LABELS[type] ?? e.data?.label ?? '') : '';
   const label = text
-    ? `<g data-map-edge-label="${esc(e.id)}"><rect x="${num(g.lx - text.length * 3.5 - 7)}" y="${num(g.ly - 10)}" width="${num(text.length * 7 + 14)}" height="20" rx="4" fill="#fff" stroke="${style.color}"/>` +
+    ? `<g data-map-edge-label="${esc(e.id)}"><rect x="${num(g.lx - labelWidth(text) / 2)}" y="${num(g.ly - 10)}" width="${num(labelWidth(text))}" height="20" rx="4" fill="#fff" stroke="${style.color}"/>` +
       `<text x="${num(g.lx)}" y="${num(g.ly + 4)}" font-size="12" font-weight="700" text-anchor="middle" fill="#1a1a1a">${esc(text)}</text></g>`
     : '';
   return { path, label };

@@ -2,6 +2,7 @@ import { getBezierPath, MarkerType, Position, type Edge, type Node, type NodeHan
 import { displayName, type Catalogue, type Role, type Spoc } from '../domain/catalogue';
 import { edgeCss, edgeStyle } from './edge-styles';
 import { GROUP_HEADER, ROLE_NODE, type Layout } from './elk-graph';
+import { labelWidth } from './label-width';
 
 /** A person shown on a role node. */
 export interface AssigneeChip {
@@ -203,9 +204,18 @@ export function buildFlowEdges(
   // relations between the same two roles in the same direction get their own curve each
   const parallel = new Map<string, number>();
   const placed: Box[] = [];
-  // the strip at the top of each visible role box that holds its name, worked out once a label needs it
-  let strips: Box[] | null = null;
-  const nameStrips = () => (strips ??= [...positions.values()].map((p) => ({ x: p.x, y: p.y, w: ROLE_NODE.width, h: NAME_STRIP })));
+  // each visible role box, and the strip at its top that holds its name, worked out once a label needs them
+  let avoid: RoleBoxes | null = null;
+  const roleBoxes = () =>
+    (avoid ??= {
+      // less the border and padding, where there is nothing to cover: the gaps are narrower than a label
+      boxes: [...positions.values()].map((p) => ({ x: p.x + EDGE_PX, y: p.y + EDGE_PX, w: ROLE_NODE.width - 2 * EDGE_PX, h: ROLE_NODE.height - 2 * EDGE_PX })),
+      names: [...positions.values()].map((p) => ({ x: p.x, y: p.y, w: ROLE_NODE.width, h: NAME_STRIP })),
+      keys: [...positions.values()].flatMap((p) => [
+        { x: p.x, y: p.y, w: ROLE_NODE.width, h: NAME_STRIP },
+        { x: p.x, y: p.y + ROLE_NODE.height - SUMMARY_STRIP, w: ROLE_NODE.width, h: SUMMARY_STRIP },
+      ]),
+    });
   return catalogue.relations
     .filter((r) => visible.has(r.from) && visible.has(r.to) && !hiddenTypes.has(r.type))
     .map((r) => {
@@ -224,7 +234,7 @@ export function buildFlowEdges(
       const [sourceSide, targetSide] = r.from === r.to ? [Position.Right, Position.Left] : facingSides(from, to);
       const curvature = 0.25 + 0.35 * k;
       const shortLabel = strength === 'strong' ? (SHORT_LABELS[r.type] ?? label) : undefined;
-      const labelShift = shortLabel ? placeLabel(shortLabel, from, sourceSide, to, targetSide, curvature, placed, nameStrips()) : { x: 0, y: 0 };
+      const labelShift = shortLabel ? placeLabel(shortLabel, from, sourceSide, to, targetSide, curvature, placed, roleBoxes()) : { x: 0, y: 0 };
       return {
         id: r.id,
         type: 'relation',
@@ -260,6 +270,10 @@ type Box = { x: number; y: number; w: number; h: number };
 const LABEL_HEIGHT = 20;
 /** The top of a role box, where its name stands (two lines of 14 px type and the padding). */
 const NAME_STRIP = 40;
+/** The bottom of a role box, where the overview says "1 person" or "Ubesat". */
+const SUMMARY_STRIP = 24;
+/** A role box's border and padding: a label may lie on them and cover nothing. */
+const EDGE_PX = 5;
 const overlaps = (p: Box, q: Box) => p.x < q.x + q.w && q.x < p.x + p.w && p.y < q.y + q.h && q.y < p.y + p.h;
 
 /** The curve of a relation between two role boxes (top-left corners), as Svelte Flow draws it: path, label x, label y. */
@@ -276,9 +290,27 @@ export function relationCurve(
   return [path, x, y];
 }
 
+/** The point at `t` (0 to 1) of a cubic Bézier path as Svelte Flow writes it: "M x,y C x,y x,y x,y". */
+export function pointOnCurve(path: string, t: number): { x: number; y: number } {
+  const n = (path.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g) ?? []).map(Number);
+  if (n.length < 8) return { x: n[0] ?? 0, y: n[1] ?? 0 };
+  const u = 1 - t;
+  const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+  return { x: a * n[0]! + b * n[2]! + c * n[4]! + d * n[6]!, y: a * n[1]! + b * n[3]! + c * n[5]! + d * n[7]! };
+}
+
+/** Where along its curve a label may slide from the middle: never so near an end that it meets the arrow or the box. */
+const ALONG = [0.5, 0.44, 0.56, 0.38, 0.62, 0.32, 0.68, 0.26, 0.74, 0.2, 0.8];
+
+/** What labels keep clear of: whole role boxes (less border and padding), their names, their names and summaries. */
+type RoleBoxes = { boxes: Box[]; names: Box[]; keys: Box[] };
+
 /**
- * Where a label goes relative to the middle of its curve: the middle when free, else the
- * nearest spot (stepping up and down, then sideways) where it covers no label placed before.
+ * Where a label goes relative to the middle of its curve. First it slides along its own line
+ * to a spot clear of every role box (in the gaps between them), then to one clear of the
+ * roles' names and summary lines, then of their names; failing all, the nearest spot off the
+ * line (stepping up and down, then sideways) that leaves names and summaries readable, then
+ * names, and last any spot. Never on a label placed before.
  */
 function placeLabel(
   text: string,
@@ -288,22 +320,30 @@ function placeLabel(
   targetPosition: Position,
   curvature: number,
   placed: Box[],
-  names: readonly Box[],
+  avoid: RoleBoxes,
 ): { x: number; y: number } {
-  const [, cx, cy] = relationCurve(from, sourcePosition, to, targetPosition, curvature);
-  // 7 px per character at 12 px bold, plus padding and border; generous on purpose
-  const w = text.length * 7 + 14;
-  const steps = [0, 1, -1, 2, -2, 3, -3, 4, -4, 5, -5, 6, -6];
-  // First a spot that also leaves every role's name readable; the boxes stand too close for a
-  // label to miss them altogether, but the name is what a reader looks for.
-  for (const avoid of [names, []])
-    for (const dx of [0, w * 0.6, -w * 0.6, w * 1.2, -w * 1.2])
+  const [path, cx, cy] = relationCurve(from, sourcePosition, to, targetPosition, curvature);
+  const w = labelWidth(text);
+  const free = (box: Box, others: readonly Box[]) => placed.every((p) => !overlaps(p, box)) && others.every((p) => !overlaps(p, box));
+  const take = (box: Box) => {
+    placed.push(box);
+    return { x: box.x + w / 2 - cx, y: box.y + LABEL_HEIGHT / 2 - cy };
+  };
+  for (const others of [avoid.boxes, avoid.keys, avoid.names])
+    for (const t of ALONG) {
+      const at = pointOnCurve(path, t);
+      const box = { x: at.x - w / 2, y: at.y - LABEL_HEIGHT / 2, w, h: LABEL_HEIGHT };
+      if (free(box, others)) return take(box);
+    }
+  // The boxes can stand too close for a label to miss them, but the name is what a reader looks
+  // for. Off its line a label stays near the middle to keep a summary clear; for a name it may go further.
+  const near = { dxs: [0, w * 0.6, -w * 0.6], steps: [0, 1, -1, 2, -2] };
+  const far = { dxs: [...near.dxs, w * 1.2, -w * 1.2], steps: [...near.steps, 3, -3, 4, -4, 5, -5, 6, -6] };
+  for (const [others, { dxs, steps }] of [[avoid.keys, near], [avoid.names, far], [[], far]] as const)
+    for (const dx of dxs)
       for (const k of steps) {
         const box = { x: cx + dx - w / 2, y: cy + k * (LABEL_HEIGHT + 2) - LABEL_HEIGHT / 2, w, h: LABEL_HEIGHT };
-        if (placed.every((p) => !overlaps(p, box)) && avoid.every((p) => !overlaps(p, box))) {
-          placed.push(box);
-          return { x: dx, y: k * (LABEL_HEIGHT + 2) };
-        }
+        if (free(box, others)) return take(box);
       }
   return { x: 0, y: 0 };
 }
