@@ -30,6 +30,12 @@ describe('timeline states against the lifecycle data', () => {
     expect(marks('systemansvarlig')).toEqual(['inactive', 'inactive', 'inactive', 'inactive', 'appointed', 'active']);
   });
 
+  it('Systemejer is appointed in phase 2, as its Kendetegn says, though its tasks are all drift og forvaltning', () => {
+    // the tour "Fra projekt til drift" says so too; the timeline once showed nothing before phase 4
+    expect(cat.roles.find((r) => r.id === 'systemejer')!.lifecycle.quotes).toContain('Udpeges i fase 2:Forberedelse.');
+    expect(marks('systemejer')).toEqual(['inactive', 'inactive', 'appointed', 'inactive', 'active', 'active']);
+  });
+
   it('Faglig leder is activated (aktiveres) in phase 1', () => {
     expect(marks('faglig-leder')).toEqual(['inactive', 'appointed', 'active', 'active', 'active', 'active']);
   });

@@ -20,7 +20,8 @@ export function stages(catalogue: Catalogue): Stage[] {
 
 /**
  * What a role is doing at a stage:
- * - `appointed`: it is appointed (udpeges) or activated (aktiveres) here, and active;
+ * - `appointed`: it is appointed (udpeges) or activated (aktiveres) here, whether or not its
+ *   tasks begin here;
  * - `active`: active, appointed before;
  * - `handover`: its lifecycle ended at the stage before and it becomes another role here;
  * - `phased-out`: its lifecycle ended at the stage before;
@@ -43,7 +44,10 @@ function stateAt(catalogue: Catalogue, role: Role, list: Stage[], index: number)
   const active = isRoleActive(catalogue, role, filter);
   const { lifecycle } = role;
   const appointedAt = lifecycle.appointment === 'udpeges' || lifecycle.appointment === 'aktiveres' ? (lifecycle.appointedIn ?? lifecycle.activeFrom) : null;
-  if (active) return { mark: appointedAt === stage.id ? 'appointed' : 'active', becomes: null, spoc };
+  // appointed here even when its own tasks begin later (the system owner: appointed in fase 2,
+  // its tasks all in drift og forvaltning)
+  if (appointedAt === stage.id) return { mark: 'appointed', becomes: null, spoc };
+  if (active) return { mark: 'active', becomes: null, spoc };
   const alive = lifecyclePhases(catalogue, role);
   const last = alive[alive.length - 1];
   const previous = list[index - 1];
