@@ -2,7 +2,7 @@ import type { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { err, ok, type Result } from '../domain/result';
 import { blockedServerText } from '../sync/csp-check';
-import { colourFor, LINK_TEXT, readPresence, reannounce, refusalText, type LinkState, type Peer, type ViewRect } from '../sync/presence';
+import { colourFor, LINK_TEXT, VIEWER_LINK_TEXT, readPresence, reannounce, refusalText, type LinkState, type Peer, type ViewRect } from '../sync/presence';
 import {
   linksOf,
   newEditShare,
@@ -90,7 +90,7 @@ export class ShareManager {
   /** The room the open workspace is connected to, or null when it is not shared. */
   get target() { return this.#target; }
   get state() { return this.#state; }
-  get statusText() { return LINK_TEXT[this.#state]; }
+  get statusText() { return (this.readOnly ? VIEWER_LINK_TEXT : LINK_TEXT)[this.#state]; }
   get refusal() { return this.#refusal; }
   get peers() { return this.#peers; }
   get links() { return this.#links; }
@@ -296,7 +296,7 @@ export class ShareManager {
     this.#provider = provider;
     this.#clientId = doc.clientID;
     const awareness = provider.awareness;
-    awareness?.setLocalState({ name: this.#name, color: colourFor(doc.clientID), role: null, leading: null });
+    awareness?.setLocalState({ name: this.#name, color: colourFor(doc.clientID), role: null, leading: null, viewer: target.access === 'read' });
     if (target.access === 'edit') this.#links = await linksOf(this.#appUrl(), { server: target.server, room: target.room, editSecret: target.secret });
   }
 
@@ -346,6 +346,8 @@ export class ShareManager {
 
   /** "Følg mig": everyone else follows this person's camera and selection (or stops). */
   lead(on: boolean) {
+    // someone with the read-only link only looks on; they do not steer the others' maps
+    if (on && this.readOnly) return;
     this.#leading = on;
     this.#provider?.setAwarenessField('leading', on ? this.#view : null);
   }

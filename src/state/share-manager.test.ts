@@ -104,6 +104,14 @@ describe('ShareManager', { timeout: 30_000 }, () => {
     expect(viewer.workspace.readOnly).toBe(true);
     expect(viewer.share.links).toBeNull();
     await waitFor(() => viewer.share.state === 'connected', 10_000, 'viewer connected');
+    // a viewer is listed as a viewer and cannot lead ("Følg mig"): nobody's map follows theirs
+    await waitFor(() => anne.share.peers.some((p) => p.name === 'Vera'), 10_000, 'Vera listed');
+    expect(anne.share.peers.find((p) => p.name === 'Vera')!.viewer).toBe(true);
+    viewer.share.setView({ x: 5, y: 5, width: 100, height: 100 });
+    viewer.share.lead(true);
+    expect(viewer.share.leading).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(anne.share.leader).toBeNull();
     viewer.share.stopSharing();
     expect(viewer.workspace.readOnly).toBe(false);
 
@@ -115,11 +123,11 @@ describe('ShareManager', { timeout: 30_000 }, () => {
     expect(intruder.workspace.doc!.getMap('people').size).toBe(0);
   }, 20_000);
 
-  it('says "Kan ikke forbinde" when the server cannot be reached, and refuses a broken link', async () => {
+  it('says "Kan ikke forbinde", and that edits are kept, when the server cannot be reached, and refuses a broken link', async () => {
     const lone = person('Lone');
     await lone.share.share('ws://127.0.0.1:9', 'http://app.test/');
     await waitFor(() => lone.share.state === 'unreachable', 10_000, 'unreachable');
-    expect(lone.share.statusText).toBe('Kan ikke forbinde');
+    expect(lone.share.statusText).toBe('Kan ikke forbinde: ændringer gemmes her og sendes, når serveren svarer');
     expect(await lone.share.openLink('#rum=kort&rediger=x')).toMatch(/ufuldstændigt/);
   });
 });

@@ -17,6 +17,8 @@ export interface Presence {
   role: string | null;
   /** Set while this person leads ("Følg mig"): their camera, for the others to follow. */
   leading: ViewRect | null;
+  /** Joined with the read-only link: listed, but never followed. */
+  viewer: boolean;
 }
 
 /** A connected person other than oneself. */
@@ -46,7 +48,8 @@ export function readPresence(clientId: number, state: unknown): Peer | null {
     name: s.name.trim().slice(0, 60),
     color: typeof s.color === 'string' && PEER_COLOURS.includes(s.color) ? s.color : colourFor(clientId),
     role: typeof s.role === 'string' && s.role.length <= 100 ? s.role : null,
-    leading: isRect(s.leading) ? s.leading : null,
+    viewer: s.viewer === true,
+    leading: s.viewer !== true && isRect(s.leading) ? s.leading : null,
   };
 }
 
@@ -76,8 +79,15 @@ export const LINK_TEXT: Record<LinkState, string> = {
   connecting: 'Forbinder …',
   connected: 'Forbundet',
   offline: 'Arbejder offline: ændringer sendes, når forbindelsen er tilbage',
-  unreachable: 'Kan ikke forbinde',
+  unreachable: 'Kan ikke forbinde: ændringer gemmes her og sendes, når serveren svarer',
   refused: 'Adgang nægtet',
+};
+
+/** The same for someone with the read-only link, who has no changes to send. */
+export const VIEWER_LINK_TEXT: Record<LinkState, string> = {
+  ...LINK_TEXT,
+  offline: 'Offline: viser det senest hentede',
+  unreachable: 'Kan ikke forbinde: viser det senest hentede',
 };
 
 /** Why the server refused (its `reason`), in Danish. */

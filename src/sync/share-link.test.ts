@@ -62,12 +62,14 @@ describe('presence', () => {
     expect(readPresence(3, null)).toBeNull();
     expect(readPresence(3, { name: '  ' })).toBeNull();
     const peer = readPresence(3, { name: 'Anne', color: 'red', role: 7, leading: { x: 0, y: 0, width: -1, height: 1 } });
-    expect(peer).toEqual({ clientId: 3, name: 'Anne', color: expect.stringMatching(/^#/), role: null, leading: null });
+    expect(peer).toEqual({ clientId: 3, name: 'Anne', color: expect.stringMatching(/^#/), role: null, leading: null, viewer: false });
     expect(readPresence(4, { name: 'x'.repeat(500), role: 'r1', leading: { x: 1, y: 2, width: 3, height: 4 } })).toMatchObject({
       name: 'x'.repeat(60),
       role: 'r1',
       leading: { x: 1, y: 2, width: 3, height: 4 },
     });
+    // someone with the read-only link is listed, but their camera is never followed
+    expect(readPresence(5, { name: 'Vera', viewer: true, leading: { x: 1, y: 2, width: 3, height: 4 } })).toMatchObject({ viewer: true, leading: null });
   });
 
   it('explains each refusal in Danish', () => {
