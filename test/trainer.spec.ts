@@ -138,7 +138,9 @@ test.describe('phase timeline', () => {
       await expect(page.locator('.timeline')).toHaveAttribute('data-stage', stage.id);
       await expect(page).toHaveURL(new RegExp(`fase=${stage.filterKey}`));
       const states = timelineAt(cat, i);
-      const active = [...states].filter(([, s]) => s.mark === 'active' || s.mark === 'appointed').map(([id]) => id).sort();
+      const active = [...states].filter(([, s]) => s.active).map(([id]) => id).sort();
+      // every role marked active is active on the map, and so is one appointed here with tasks here
+      expect([...states].filter(([, s]) => s.mark === 'active').every(([, s]) => s.active)).toBe(true);
       const spoc = [...states].filter(([, s]) => s.spoc.length > 0).map(([id]) => id).sort();
       await expect
         .poll(async () => (await t.roleNodes.evaluateAll((els) => els.filter((e) => e.getAttribute('data-active') === 'true').map((e) => (e as HTMLElement).dataset.id!))).sort())
@@ -228,8 +230,25 @@ test.describe('presenting', () => {
     await page.keyboard.press('ArrowRight');
     await t.expectStep(tour, 4);
     await expect(speaker.getByRole('heading', { name: `Nu: ${tour.steps[4]!.title}` })).toBeVisible();
+    // a presentation clicker sends PageDown and PageUp, to either window
+    await page.keyboard.press('PageUp');
+    await t.expectStep(tour, 3);
+    await speaker.keyboard.press('PageDown');
+    await t.expectStep(tour, 4);
+    await page.keyboard.press('PageDown');
+    await t.expectStep(tour, 5);
+    await page.keyboard.press('PageUp');
+    await t.expectStep(tour, 4);
     await t.player.getByRole('button', { name: 'Afslut præsentation' }).click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+
+    // ending the tour while presenting ends the presentation too, and focus goes back to the tours
+    await t.player.getByRole('button', { name: 'Præsentér' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await t.player.getByRole('button', { name: 'Afslut rundvisning' }).click();
+    await expect(t.player).toHaveCount(0);
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement === null)).toBe(true);
+    expect(await page.evaluate(() => document.activeElement !== document.body && document.activeElement !== null)).toBe(true);
   });
 });
 

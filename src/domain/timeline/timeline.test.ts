@@ -34,6 +34,8 @@ describe('timeline states against the lifecycle data', () => {
     // the tour "Fra projekt til drift" says so too; the timeline once showed nothing before phase 4
     expect(cat.roles.find((r) => r.id === 'systemejer')!.lifecycle.quotes).toContain('Udpeges i fase 2:Forberedelse.');
     expect(marks('systemejer')).toEqual(['inactive', 'inactive', 'appointed', 'inactive', 'active', 'active']);
+    // appointed, but not at work on the map until its tasks begin
+    expect(timelineGrid(cat).get('systemejer')!.map((s) => s.active)).toEqual([false, false, false, false, true, true]);
   });
 
   it('Faglig leder is activated (aktiveres) in phase 1', () => {

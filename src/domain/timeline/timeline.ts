@@ -31,6 +31,8 @@ export type RoleMark = 'appointed' | 'active' | 'handover' | 'phased-out' | 'ina
 
 export interface RoleStageState {
   mark: RoleMark;
+  /** It has tasks in this stage (the map shows it active); false for a role appointed ahead of its tasks. */
+  active: boolean;
   /** The role it becomes (for `handover`). */
   becomes: string | null;
   /** The SPOC scopes it holds at this stage. */
@@ -46,15 +48,15 @@ function stateAt(catalogue: Catalogue, role: Role, list: Stage[], index: number)
   const appointedAt = lifecycle.appointment === 'udpeges' || lifecycle.appointment === 'aktiveres' ? (lifecycle.appointedIn ?? lifecycle.activeFrom) : null;
   // appointed here even when its own tasks begin later (the system owner: appointed in fase 2,
   // its tasks all in drift og forvaltning)
-  if (appointedAt === stage.id) return { mark: 'appointed', becomes: null, spoc };
-  if (active) return { mark: 'active', becomes: null, spoc };
+  if (appointedAt === stage.id) return { mark: 'appointed', active, becomes: null, spoc };
+  if (active) return { mark: 'active', active, becomes: null, spoc };
   const alive = lifecyclePhases(catalogue, role);
   const last = alive[alive.length - 1];
   const previous = list[index - 1];
   // the stage right after the lifecycle's last phase, when the lifecycle ends before the last phase
   if (lifecycle.activeUntil && previous && last === previous.id && previous.filterKey === previous.id)
-    return { mark: lifecycle.becomes ? 'handover' : 'phased-out', becomes: lifecycle.becomes, spoc };
-  return { mark: 'inactive', becomes: null, spoc };
+    return { mark: lifecycle.becomes ? 'handover' : 'phased-out', active, becomes: lifecycle.becomes, spoc };
+  return { mark: 'inactive', active, becomes: null, spoc };
 }
 
 /** Every role's state at stage `index` of `stages(catalogue)`. */
