@@ -151,6 +151,13 @@ test('a read-only link shows the room live but cannot change it', async ({ page,
   await a.addPerson('Efter Vera');
   await expect(v.person('Efter Vera')).toBeVisible();
   await expect(a.names('gevinstejer')).not.toContainText(['Bo Madsen']);
+  // Enter on a person does not open »Tildel rolle« for a viewer; it says why
+  await v.person('Bo Madsen').getByRole('button').press('Enter');
+  await expect(pageV.getByText('du kan se rollerne, men ikke tildele dem').first()).toBeVisible();
+  await expect(pageV.getByRole('dialog')).toHaveCount(0);
+  // a viewer does not lead: no »Følg mig«
+  await expect(pageV.getByRole('button', { name: 'Følg mig' })).toHaveCount(0);
+  await expect(page.getByRole('button', { name: 'Følg mig' })).toBeVisible();
   await pageV.screenshot({ path: 'test-results/live-read-only.png' });
   expect(errors).toEqual([]);
 });

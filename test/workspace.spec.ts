@@ -390,6 +390,33 @@ test.describe('focus after dialogs and removals', () => {
     await expect(toggle).toBeFocused();
   });
 
+  test('the person form gives focus back to the button that opened it; removing the last person in the list focuses the one above', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.person('Bo Madsen').getByRole('button').click();
+    const edit = page.getByRole('button', { name: 'Redigér' });
+    await edit.press('Enter');
+    const form = page.getByRole('form', { name: 'Redigér Bo Madsen' });
+    await form.getByRole('button', { name: 'Gem' }).press('Enter');
+    await expect(form).toBeHidden();
+    await expect(edit).toBeFocused();
+    await edit.press('Enter');
+    await form.getByLabel('Navn').press('Escape');
+    await expect(form).toBeHidden();
+    await expect(edit).toBeFocused();
+    const add = page.getByRole('button', { name: 'Tilføj person' });
+    await add.press('Enter');
+    await page.getByRole('form', { name: 'Tilføj person' }).getByRole('button', { name: 'Annullér' }).press('Enter');
+    await expect(add).toBeFocused();
+
+    for (const name of ['Åxa Test', 'Åxb Test', 'Åxc Test']) await w.addPerson(name);
+    await page.getByLabel('Søg i personer').fill('Åx');
+    await w.person('Åxc Test').getByRole('button').click();
+    await page.getByRole('button', { name: 'Fjern person' }).click();
+    await expect(w.person('Åxc Test')).toHaveCount(0);
+    await expect(w.person('Åxb Test').getByRole('button')).toBeFocused();
+  });
+
   test.describe('with no sync server answering', () => {
     // the app's own /sync has no server behind it in this test: the browser logs the failed connection
     test.use({ expectedConsoleErrors: [/^WebSocket connection to .*\/sync.* failed/] });
