@@ -71,8 +71,12 @@ async function shareWorkspace(page: Page, name: string) {
 /** Opens a share link in a participant's page and gives their name when asked. */
 async function joinRoom(page: Page, link: string, name: string) {
   await page.goto(link);
-  await page.getByLabel('Hvad hedder du? De andre ser dit navn.').fill(name);
-  await page.getByRole('button', { name: 'Gem navn' }).click();
+  // asked for their name first, with the keyboard in the field; once given, focus stays on the live line
+  await expect(page.getByLabel('Hvad hedder du? De andre ser dit navn.')).toBeFocused();
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('button', { name: 'Gem navn' })).toHaveCount(0);
+  await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[aria-label="Live samarbejde"]'))).toBe(true);
   await expect(liveState(page)).toHaveText('Forbundet');
   // the secret does not stay in the address bar
   expect(new URL(page.url()).hash).toBe('');
