@@ -301,6 +301,13 @@ test('invalid data from a peer is left out and shown as a warning; the rest stay
     await expect(warning).toContainText('brød reglerne');
     await expect(warning).toContainText('personen findes ikke');
     await page.screenshot({ path: 'test-results/live-remote-issues.png' });
+    // it can be closed, and comes back only when what it says changes
+    await warning.getByRole('button', { name: 'Luk beskeden' }).click();
+    await expect(warning).toHaveCount(0);
+    await expect(page.getByRole('region', { name: 'Live samarbejde' })).toBeFocused();
+    peer.doc.getMap('assignments').set('a-bad-2', { o: 1e9, r: { id: 'a-bad-2', personId: 'nobody-2', roleId: 'superbruger', systemId: null } });
+    await settled(peer);
+    await expect(warning).toContainText(/\(\u2068?Superbruger\u2069?\) er fjernet: personen findes ikke/);
     // the valid workspace is untouched and still works
     await expect(a.person('Bo Madsen')).toBeVisible();
     await a.addPerson('Efter fejlen');

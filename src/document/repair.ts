@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { Catalogue } from '../domain/catalogue';
+import { displayName, type Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import { hasVisibleText, isolate, isWellFormed, toWellFormed } from '../domain/text';
 import { checkWorkspace, danishIssue, IN_OPERATION, isKnownPhase, LIMITS, scopeProblem, WORKSPACE_VERSION, WorkspaceDataSchema, type WorkspaceData } from '../domain/workspace';
@@ -163,7 +163,8 @@ function mendAssignments(m: Mender, x: unknown, people: Set<string>, systems: Se
     const { personId, roleId } = item;
     const systemId = item.systemId ?? null;
     const role = typeof roleId === 'string' ? roles.get(roleId) : undefined;
-    const drop = (why: string) => m.note(`${where} er fjernet: ${why}.`);
+    // the role's name says which assignment it was (a person removed on one side while given a role on the other)
+    const drop = (why: string) => m.note(`${where}${role ? ` (${isolate(displayName(role).name)})` : ''} er fjernet: ${why}.`);
     if (!validId(personId) || !people.has(personId)) drop('personen findes ikke');
     else if (!role) drop(`rollen findes ikke i Rollegalleri ${m.catalogue.catalogueVersion}`);
     else if (systemId !== null && (!validId(systemId) || !systems.has(systemId))) drop('it-systemet findes ikke');

@@ -118,6 +118,21 @@ describe('the workspace as a Yjs document', () => {
     expect((rawWorkspace(doc).assignments as unknown[]).length).toBe(1);
   });
 
+  it('a person removed on one side while given a role on the other: the dropped assignment names its role', () => {
+    const { a, b, queued } = replicas(makeWorkspace());
+    const change = (doc: Y.Doc, f: (ws: WorkspaceData) => WorkspaceData) => {
+      const before = readWorkspace(doc, cat).data;
+      applyEdit(doc, before, f(before));
+    };
+    change(a, (ws) => removePerson(ws, 'p-1'));
+    change(b, (ws) => unwrap(assign(ws, cat, 'p-1', 'superbruger', 's-aula', 'a-late')));
+    for (const { to, update } of queued.splice(0)) Y.applyUpdate(to, update, 'remote');
+    const read = readWorkspace(a, cat);
+    expect(read.data.people.some((p) => p.id === 'p-1')).toBe(false);
+    expect(read.ignored.join(' ')).toMatch(/Tildeling nr\. \d+ \(.*Superbruger.*\) er fjernet: personen findes ikke/);
+    expect(readWorkspace(b, cat).ignored).toEqual(read.ignored);
+  });
+
   it('something that is no workspace at all never crashes the read', () => {
     const doc = new Y.Doc();
     doc.getMap('meta').set('name', 42);
