@@ -122,6 +122,22 @@ export class MapPage extends ExplorerPage {
   }
 
   /** Pairs of edge labels whose boxes on screen overlap. */
+  /** Roles whose name runs into their summary line ("1 person", "Ubesat"), or whose summary runs out of the box. */
+  async crowdedRoles(): Promise<string[]> {
+    return this.page.locator('.svelte-flow__node-role').evaluateAll((nodes) =>
+      nodes
+        .filter((n) => {
+          const box = n.querySelector('.role')!.getBoundingClientRect();
+          const name = n.querySelector('.name')!.getBoundingClientRect();
+          const summary = n.querySelector('.summary');
+          if (!summary || getComputedStyle(summary).display === 'none' || !summary.textContent?.trim()) return false;
+          const s = summary.getBoundingClientRect();
+          return name.bottom > s.top + 0.5 || s.bottom > box.bottom + 0.5;
+        })
+        .map((n) => (n as HTMLElement).dataset.id!),
+    );
+  }
+
   /** The relation labels drawn wider (in graph units) than `estimate` says. */
   async labelsWiderThan(estimate: (text: string) => number): Promise<string[]> {
     const zoom = await this.zoom();

@@ -32,6 +32,8 @@ for (const size of SIZES) {
       await m.settle();
       expect(await m.roleNodes.count()).toBe(32);
       expect(await m.outOfView()).toEqual([]);
+      // every box shows its whole name and, under it, "1 person" or "Ubesat"
+      expect(await m.crowdedRoles()).toEqual([]);
       expect(await m.fill()).toBeGreaterThan(0.9);
       const loaded = await m.smallestName();
       console.log(`${size.name} panels open: smallest name ${loaded.toFixed(1)} px, map ${(100 * (await m.share())).toFixed(1)} % of the window`);
