@@ -115,7 +115,8 @@ export function buildFlowNodes(
         selectable: false,
         focusable: false,
         zIndex: -1,
-        domAttributes: { 'data-group': g.id, 'aria-hidden': 'true' },
+        // hidden from screen readers (each role names its group); described in Danish all the same
+        domAttributes: { 'data-group': g.id, 'aria-hidden': 'true', 'aria-roledescription': 'gruppe' },
       };
     });
   const roles: FlowNode[] = [];

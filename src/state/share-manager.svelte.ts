@@ -2,7 +2,7 @@ import type { HocuspocusProvider, WebSocketStatus } from '@hocuspocus/provider';
 import type * as Y from 'yjs';
 import { err, ok, type Result } from '../domain/result';
 import { blockedServerText } from '../sync/csp-check';
-import { colourFor, LINK_TEXT, VIEWER_LINK_TEXT, readPresence, reannounce, refusalText, type LinkState, type Peer, type ViewRect } from '../sync/presence';
+import { colourBeside, colourFor, LINK_TEXT, PEER_COLOURS, VIEWER_LINK_TEXT, readPresence, reannounce, refusalText, type LinkState, type Peer, type ViewRect } from '../sync/presence';
 import {
   linksOf,
   newEditShare,
@@ -71,7 +71,7 @@ export class ShareManager {
   #server = $state('');
   #leading = $state(false);
   #following = $state(true);
-  #clientId = $state(0);
+  #colour = $state(PEER_COLOURS[0]!);
 
   constructor(workspace: SharedWorkspace, store: Storage | null = storage()) {
     this.#workspace = workspace;
@@ -98,7 +98,7 @@ export class ShareManager {
   get serverAddress() { return this.#server; }
   get leading() { return this.#leading; }
   get following() { return this.#following; }
-  get ownColour() { return colourFor(this.#clientId); }
+  get ownColour() { return this.#colour; }
   get readOnly() { return this.#target?.access === 'read'; }
 
   /** The person leading ("Følg mig"), if someone else is. */
@@ -287,6 +287,11 @@ export class ShareManager {
           const peer = readPresence(s.clientId, s);
           if (peer) peers.push(peer);
         }
+        const colour = colourBeside(this.#colour, doc.clientID, peers);
+        if (colour !== this.#colour) {
+          this.#colour = colour;
+          this.#provider?.setAwarenessField('color', colour);
+        }
         // one leader at a time: someone else starting to lead ends this person's lead
         const before = new Set(this.#peers.filter((p) => p.leading).map((p) => p.clientId));
         if (this.#leading && peers.some((p) => p.leading && !before.has(p.clientId))) this.lead(false);
@@ -294,9 +299,9 @@ export class ShareManager {
       },
     });
     this.#provider = provider;
-    this.#clientId = doc.clientID;
     const awareness = provider.awareness;
-    awareness?.setLocalState({ name: this.#name, color: colourFor(doc.clientID), role: null, leading: null, viewer: target.access === 'read' });
+    this.#colour = colourFor(doc.clientID);
+    awareness?.setLocalState({ name: this.#name, color: this.#colour, role: null, leading: null, viewer: target.access === 'read' });
     if (target.access === 'edit') this.#links = await linksOf(this.#appUrl(), { server: target.server, room: target.room, editSecret: target.secret });
   }
 

@@ -76,6 +76,9 @@ describe('ShareManager', { timeout: 30_000 }, () => {
     await waitFor(() => bo.workspace.doc!.getMap('people').has('p1'), 10_000, 'the document');
     expect(bo.workspace.readOnly).toBe(false);
     await waitFor(() => anne.share.peers.some((p) => p.name === 'Bo') && bo.share.peers.some((p) => p.name === 'Anne'), 10_000, 'presence');
+    // told apart by colour too: whoever came later takes a colour nobody has
+    await waitFor(() => anne.share.ownColour !== bo.share.ownColour, 10_000, 'two colours');
+    await waitFor(() => anne.share.peers.find((p) => p.name === 'Bo')?.color === bo.share.ownColour, 10_000, 'Bo’s colour at Anne’s');
 
     // a selected role shows for the others
     bo.share.setRole('projektleder');

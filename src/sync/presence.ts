@@ -31,6 +31,16 @@ export const PEER_COLOURS = ['#b3261e', '#1f5fa8', '#1b6e3a', '#8a3ab9', '#a1510
 
 export const colourFor = (clientId: number) => PEER_COLOURS[clientId % PEER_COLOURS.length]!;
 
+/**
+ * The colour to show beside `peers`: one's own, unless someone who came earlier (a lower
+ * client id) has it; then the first colour nobody has (with more people than colours, one's own).
+ */
+export function colourBeside(own: string, clientId: number, peers: readonly Pick<Peer, 'clientId' | 'color'>[]): string {
+  if (!peers.some((p) => p.color === own && p.clientId < clientId)) return own;
+  const used = new Set(peers.map((p) => p.color));
+  return PEER_COLOURS.find((c) => !used.has(c)) ?? own;
+}
+
 const isRect = (v: unknown): v is ViewRect =>
   !!v && typeof v === 'object' && ['x', 'y', 'width', 'height'].every((k) => Number.isFinite((v as Record<string, unknown>)[k])) &&
   (v as ViewRect).width > 0 && (v as ViewRect).height > 0;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { linksOf, newEditShare, normaliseServer, parseShareFragment, readSecretOf, tokenOf, workspaceIdOf } from './share-link';
-import { readPresence, refusalText } from './presence';
+import { colourBeside, PEER_COLOURS, readPresence, refusalText } from './presence';
 
 const APP = 'https://rollekort.kommune.dk/app/?visning=kort';
 
@@ -58,6 +58,15 @@ describe('share links', () => {
 });
 
 describe('presence', () => {
+  it('two people with one colour: the later one takes a free colour, the earlier one keeps theirs', () => {
+    const [red, blue, green] = PEER_COLOURS;
+    expect(colourBeside(red!, 20, [{ clientId: 10, color: red! }, { clientId: 30, color: blue! }])).toBe(green);
+    expect(colourBeside(red!, 10, [{ clientId: 20, color: red! }])).toBe(red);
+    expect(colourBeside(red!, 20, [{ clientId: 10, color: blue! }])).toBe(red);
+    const everyColour = PEER_COLOURS.map((color, i) => ({ clientId: i, color }));
+    expect(colourBeside(red!, 99, everyColour)).toBe(red);
+  });
+
   it('reads a peer defensively', () => {
     expect(readPresence(3, null)).toBeNull();
     expect(readPresence(3, { name: '  ' })).toBeNull();
