@@ -252,6 +252,44 @@ test.describe('presenting', () => {
   });
 });
 
+test.describe('presenting after editing', () => {
+  test('a message from editing is read out but not shown to the audience', async ({ page }) => {
+    const t = new ToursPage(page);
+    await t.open();
+    await page.getByRole('list', { name: 'Personer' }).locator('li[draggable="true"]', { hasText: 'Bo Madsen' }).getByRole('button').click();
+    await page.getByRole('button', { name: 'Fjern person' }).click();
+    const message = page.locator('[data-status-message]');
+    await expect(message).toContainText('er fjernet');
+    expect((await message.boundingBox())!.width).toBeGreaterThan(100);
+    await t.openPanel();
+    await t.panel.getByRole('button', { name: `Start rundvisningen ${shippedTours[0]!.title}` }).click();
+    await t.player.getByRole('button', { name: 'Præsentér' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await expect.poll(async () => (await message.boundingBox())?.width ?? 0).toBeLessThanOrEqual(1);
+    await expect(message.getByRole('status')).toContainText('er fjernet');
+    await t.player.getByRole('button', { name: 'Afslut præsentation' }).click();
+    await expect.poll(async () => (await message.boundingBox())?.width ?? 0).toBeGreaterThan(100);
+  });
+
+  test('presenting, a change of screen size frames the step again', async ({ page }) => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const t = new ToursPage(page);
+    const tour = shippedTours[0]!;
+    await t.open(`?rundvisning=${tour.id}&trin=2`);
+    await t.expectStep(tour, 1);
+    await t.player.getByRole('button', { name: 'Præsentér' }).click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+    await t.settle();
+    const shown = stepRoles(tour.steps[1]!);
+    const cut = async () => (await t.outOfView()).filter((id) => shown.includes(id));
+    expect(await cut()).toEqual([]);
+    for (const size of [{ width: 1024, height: 600 }, { width: 1920, height: 1080 }]) {
+      await page.setViewportSize(size);
+      await expect.poll(cut, { message: `${size.width}x${size.height}` }).toEqual([]);
+    }
+  });
+});
+
 test.describe('tour editor', () => {
   test('records three steps, reorders, deletes with undo; the tour survives reload, tour export/import and workspace export', async ({ page }) => {
     test.setTimeout(60_000);
