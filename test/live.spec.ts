@@ -73,11 +73,14 @@ async function joinRoom(page: Page, link: string, name: string) {
   await page.goto(link);
   // asked for their name first, with the keyboard in the field; once given, focus stays on the live line
   await expect(page.getByLabel('Hvad hedder du? De andre ser dit navn.')).toBeFocused();
+  const self = page.getByRole('list', { name: 'Forbundne personer' }).getByRole('listitem').first();
+  await expect(self).toHaveText('Dig');
   await page.keyboard.type(name);
   await page.keyboard.press('Enter');
   await expect(page.getByRole('button', { name: 'Gem navn' })).toHaveCount(0);
   await expect.poll(() => page.evaluate(() => !!document.activeElement?.closest('[aria-label="Live samarbejde"]'))).toBe(true);
   await expect(liveState(page)).toHaveText('Forbundet');
+  await expect(self).toHaveText(`${name} (dig)`);
   // the secret does not stay in the address bar
   expect(new URL(page.url()).hash).toBe('');
 }
