@@ -84,6 +84,20 @@ export function isRoleActive(catalogue: Catalogue, role: Role, filter: PhaseFilt
   });
 }
 
+/**
+ * A role must be held in a phase when it is active there, or when it has been appointed by
+ * then and still exists: Systemejer is appointed in fase 2 (its Kendetegn), though its tasks
+ * are all Drift og forvaltning. Coverage and "Ubesat" go by this; the map's dimming by activity.
+ */
+export function isRoleRequired(catalogue: Catalogue, role: Role, filter: PhaseFilter): boolean {
+  if (isRoleActive(catalogue, role, filter)) return true;
+  if (filter.kind !== 'phase') return false;
+  const { appointment, appointedIn } = role.lifecycle;
+  if ((appointment !== 'udpeges' && appointment !== 'aktiveres') || !appointedIn) return false;
+  const order = (id: string) => catalogue.phases.find((p) => p.id === id)?.order ?? Infinity;
+  return order(appointedIn) <= order(filter.phaseId) && lifecyclePhases(catalogue, role).includes(filter.phaseId);
+}
+
 /** The role's SPOC scopes that hold in the filter's phases. */
 export function spocScopes(catalogue: Catalogue, role: Role, filter: PhaseFilter): Spoc[] {
   const phases = new Set(phasesOf(catalogue, filter));

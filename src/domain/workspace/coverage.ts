@@ -1,5 +1,5 @@
 import type { Catalogue, Role } from '../catalogue';
-import { isRoleActive, type PhaseFilter } from '../explorer';
+import { isRoleRequired, type PhaseFilter } from '../explorer';
 import { IN_OPERATION, type Assignment, type ItSystem, type WorkspaceData } from './schema';
 
 /** The phase filter that matches where an IT system is in its life. */
@@ -89,7 +89,8 @@ export function coverage(
   phase: PhaseFilter,
   scope: CoverageScope = 'all',
 ): Coverage {
-  const active = catalogue.roles.filter((r) => inScope(r, scope) && isRoleActive(catalogue, r, phase));
+  // "active" here: the roles that must be held, which includes one appointed ahead of its tasks
+  const active = catalogue.roles.filter((r) => inScope(r, scope) && isRoleRequired(catalogue, r, phase));
   const filled = active.filter((r) => assignmentsFor(ws, r, systemId).length > 0);
   const held = new Set(filled.map((r) => r.id));
   return { active, filled, unfilled: active.filter((r) => !held.has(r.id)) };

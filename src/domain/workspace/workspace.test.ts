@@ -5,6 +5,7 @@ import { assignmentsFor, coverage, holdings, rolesAtRisk, systemPhaseFilter } fr
 import { demoWorkspace } from './demo';
 import { adviceFor } from './advice';
 import { unwrap } from '../result';
+import { isRoleActive } from '../explorer';
 import { assignment, makeWorkspace, person, shippedCatalogue, system } from './fixtures';
 
 const cat = shippedCatalogue();
@@ -165,6 +166,16 @@ describe('coverage', () => {
     expect(perSystem.active.map((r) => r.id)).toContain('projektleder');
     expect(municipality.active.every((r) => r.perSystem === 'none')).toBe(true);
     expect(municipality.filled.map((r) => r.id)).toEqual(['it-arkitekt']);
+  });
+
+  it('needs Systemejer from fase 2, where it is appointed, though its tasks begin in drift (as the rollekatalog says)', () => {
+    const at = (phase: string) => coverage(makeWorkspace(), cat, 's-aula', systemPhaseFilter({ phase })).unfilled.map((r) => r.id);
+    expect(at('fase-1-opstart')).not.toContain('systemejer');
+    expect(at('fase-2-forberedelse')).toContain('systemejer');
+    expect(at('fase-3-ibrugtagning')).toContain('systemejer');
+    expect(at('fase-4-forankring')).toContain('systemejer');
+    // appointed ahead of its tasks is not the same as active: the map still dims it in fase 2
+    expect(isRoleActive(cat, cat.roles.find((r) => r.id === 'systemejer')!, { kind: 'phase', phaseId: 'fase-2-forberedelse' })).toBe(false);
   });
 
   it('uses the system phase: in operation, Systemansvarlig is needed and Projektleder is not', () => {
