@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { HOSTILE_CASES } from '../src/document/hostile-fixtures';
+import { READ_STEP_NAMES } from '../src/document/read';
 import { test, expect } from './fixtures';
 import { iso, WorkspacePage } from './workspace-page';
 import { WORKSPACE_VERSION } from '../src/domain/workspace/schema';
@@ -73,7 +74,7 @@ test.describe('storage, export and import', () => {
       await expect(alert, c.name).toContainText('Intet er ændret');
       if (c.step !== 'size') await expect(alert, c.name).toContainText(new RegExp(c.message.source.replace(/^\^/, '')));
       // the technical place, apart from the Danish sentence
-      if (c.step !== 'size') await expect(alert, c.name).toContainText(`Detaljer: ${c.step}`);
+      if (c.step !== 'size') await expect(alert, c.name).toContainText(`Detaljer: ${READ_STEP_NAMES[c.step as keyof typeof READ_STEP_NAMES]}`);
     }
     expect(await w.stored()).toEqual(before);
     expect(await w.workspaceSelect.locator('option').allTextContents()).toEqual(options);

@@ -419,6 +419,27 @@ test.describe('focus after dialogs and removals', () => {
     await expect(w.person('Åxb Test').getByRole('button')).toBeFocused();
   });
 
+  test('after undo and redo focus never drops to the page: not when »Fortryd« turns off, nor when Ctrl+Z removes what had focus', async ({ page }) => {
+    const w = new WorkspacePage(page);
+    await w.open();
+    await w.addPerson('Karla Kode');
+    const undo = page.getByRole('button', { name: 'Fortryd', exact: true });
+    const redo = page.getByRole('button', { name: 'Gentag', exact: true });
+    await undo.press('Enter');
+    await expect(w.person('Karla Kode')).toHaveCount(0);
+    await expect(undo).toBeDisabled();
+    await expect(redo).toBeFocused();
+    await redo.press('Enter');
+    await expect(w.person('Karla Kode')).toBeVisible();
+    await expect(redo).toBeDisabled();
+    await expect(undo).toBeFocused();
+    // Ctrl+Z with focus on the person the undo removes
+    await w.person('Karla Kode').getByRole('button').focus();
+    await page.keyboard.press('Control+z');
+    await expect(w.person('Karla Kode')).toHaveCount(0);
+    await expect(redo).toBeFocused();
+  });
+
   test.describe('with no sync server answering', () => {
     // the app's own /sync has no server behind it in this test: the browser logs the failed connection
     test.use({ expectedConsoleErrors: [/^WebSocket connection to .*\/sync.* failed/] });

@@ -29,6 +29,22 @@ export interface ReadError {
   message: string;
 }
 
+/** Each step of reading a file, in Danish, for the "Detaljer" line beside a refusal. */
+export const READ_STEP_NAMES: Record<ReadError['step'], string> = {
+  size: 'filens størrelse',
+  parse: 'læsning af JSON',
+  shape: 'filens opbygning',
+  format: 'filformat',
+  version: 'version',
+  migrate: 'opgradering fra en ældre version',
+  validate: 'indhold',
+  integrity: 'sammenhæng',
+};
+
+/** Where reading went wrong, for someone helping: the step in Danish, and the field when there is one. */
+export const readErrorDetail = ({ step, path }: Pick<ReadError, 'step' | 'path'>) =>
+  path && path !== step ? `${READ_STEP_NAMES[step]}, felt »${path}«` : READ_STEP_NAMES[step];
+
 /**
  * Upper bound for an import file. The write path refuses a workspace whose export would
  * be larger (see `checkWritable`), so every file the app exports, it imports again.

@@ -4,7 +4,7 @@ import type { Catalogue } from '../domain/catalogue';
 import { err, ok, type Result } from '../domain/result';
 import { isolate } from '../domain/text';
 import { demoWorkspace, emptyWorkspace, freeWorkspaceName, newId, renameWorkspace, workspaceNameTaken, type WorkspaceData } from '../domain/workspace';
-import { checkWritable, exportFileName, readWorkspaceText, repairDocument, serializeDocument, toDocument, type ReadError } from '../document';
+import { checkWritable, exportFileName, readErrorDetail, readWorkspaceText, repairDocument, serializeDocument, toDocument, type ReadError } from '../document';
 import { DB_NAME, openDatabase } from '../persistence/db';
 import { BLOCKED, NEWER_VERSION, NO_ANSWER, storageError, UNAVAILABLE, type StorageError } from '../persistence/errors';
 import { SyncChannel, type SyncMessage } from '../persistence/sync-channel';
@@ -711,7 +711,7 @@ export class WorkspaceManager {
     if (this.#blocked) return NEWER_VERSION.message;
     const read = readWorkspaceText(text, this.catalogue);
     if (!read.ok) {
-      this.#importDetail = read.error.path ? `${read.error.step}: ${read.error.path}` : read.error.step;
+      this.#importDetail = readErrorDetail(read.error);
       return read.error.message;
     }
     return this.#createAndOpen(read.value.data);

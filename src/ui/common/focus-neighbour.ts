@@ -7,3 +7,23 @@ export function focusNeighbour(list: HTMLElement | undefined, selector: string, 
   const buttons = [...(list?.querySelectorAll<HTMLElement>(selector) ?? [])];
   (buttons[Math.min(index, buttons.length - 1)] ?? fallback)?.focus();
 }
+
+/**
+ * After an undo or redo (a button, or Ctrl+Z/Ctrl+Y): when what had focus is gone or has just
+ * become disabled (the last undo turns "Fortryd" off; an undone import removes the person who
+ * was selected), focus goes to the other of the two buttons, else to the map, never the page.
+ */
+export async function keepFocusAfterUndo() {
+  await Promise.resolve();
+  await new Promise(requestAnimationFrame);
+  const active = document.activeElement;
+  if (active && active !== document.body && active.isConnected && !(active as HTMLButtonElement).disabled) return;
+  const candidates = ['[data-undo]:not(:disabled)', '[data-redo]:not(:disabled)', '#graph-title', '#role-search'];
+  for (const selector of candidates) {
+    const el = document.querySelector<HTMLElement>(selector);
+    if (el && el.checkVisibility()) {
+      el.focus();
+      if (document.activeElement === el) return;
+    }
+  }
+}
