@@ -108,6 +108,9 @@ test('builds the SAPA catalogue through the six Bilag 1 steps, keeps it after a 
   // Word: roles, holders, the SPOC timeline, the tailored text, real headings and the map picture
   const docx = await download(page, 'Word (.docx)');
   expect(docx.name).toBe('Eksempel Kommune - Rollekatalog SAPA.docx');
+  // the button keeps focus through the export (it is never disabled under the keyboard)
+  await expect(page.getByRole('status').filter({ hasText: 'Word-dokumentet er klar' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Word (.docx)', exact: true })).toBeFocused();
   const parts = unzipText(docx.bytes);
   const xml = parts['word/document.xml']!;
   const text = xmlText(xml);
@@ -125,7 +128,7 @@ test('builds the SAPA catalogue through the six Bilag 1 steps, keeps it after a 
   expect(Object.values(parts).join('')).toMatch(/PAGE/);
 
   // CSV: BOM, one row per role and holder; a name never turns into a formula
-  const csv = await download(page, 'Regneark (.csv)');
+  const csv = await download(page, 'Roller og personer, alle it-systemer (.csv)');
   expect([...csv.bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   const csvText = new TextDecoder('utf-8', { ignoreBOM: true }).decode(csv.bytes);
   expect(csvText.charCodeAt(0)).toBe(0xfeff);
@@ -135,7 +138,7 @@ test('builds the SAPA catalogue through the six Bilag 1 steps, keeps it after a 
   expect(lines).toContain('Projektleder;Systemspecifikke roller;;;;SAPA;Fase 1: Opstart;Mangler;"Fase 1: Opstart; Fase 2: Forberedelse; Fase 3: Ibrugtagning"');
 
   // Excel: a sheet per system and one for the municipality
-  const xlsx = await download(page, 'Excel (.xlsx)');
+  const xlsx = await download(page, 'Roller og personer, alle it-systemer (.xlsx)');
   const book = unzipText(xlsx.bytes);
   expect([...book['xl/workbook.xml']!.matchAll(/<sheet name="([^"]+)"/g)].map((m) => m[1])).toEqual(['AULA', 'SAPA', 'BBR', 'Hele kommunen']);
   const sapaSheet = book['xl/worksheets/sheet2.xml']!;
