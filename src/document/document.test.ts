@@ -143,6 +143,15 @@ describe('people from CSV or a spreadsheet', () => {
     expect(t.people).toEqual([{ name: 'Bo Madsen', title: 'Projektleder', unit: 'IT', email: 'bo@k.dk' }, { name: 'Eva' }]);
   });
 
+  it('leaves out a row split by another separator than the rest, rather than make it one long name', () => {
+    const t = parsePeopleTable('Navn;Stilling;Enhed;E-mail\nAnne Holm;Direktør;;\nBo Madsen;Leder;IT;\nTab\tPerson\tIT\ttab@k.dk\nCecilie Lund;;;\n');
+    expect(t.delimiter).toBe(';');
+    expect(t.people.map((p) => p.name)).toEqual(['Anne Holm', 'Bo Madsen', 'Cecilie Lund']);
+    expect(t.skipped).toEqual([{ row: 4, reason: 'Rækken er adskilt med tabulator, de andre ikke. Ret rækken, eller indsæt den for sig.' }]);
+    // a single column of names is still a single column
+    expect(parsePeopleTable('Anne Holm\nBo Madsen\n').people.map((p) => p.name)).toEqual(['Anne Holm', 'Bo Madsen']);
+  });
+
   it('follows the header order and reports rows it leaves out', () => {
     const t = parsePeopleTable('E-mail,Navn\nx@y.dk,Ida\nikke-mail,Jens\nz@y.dk,\n');
     expect(t.people).toEqual([{ email: 'x@y.dk', name: 'Ida' }]);

@@ -29,6 +29,8 @@ function fieldOf(cell: string): Field | null {
 }
 
 const GUESS = ['\t', ';', ','];
+/** Separators no name holds, so one found in a row of one cell means the row was split differently. */
+const MIXED: [string, string][] = [['\t', 'tabulator'], [';', 'semikolon']];
 /** After this many rows with an unclosed quote, the rest of the text is given up on (each costs a parse of the rest). */
 const MAX_QUOTE_REPAIRS = 50;
 const UNCLOSED = 'Rækken har et anførselstegn, der ikke lukkes, så den kan ikke læses sikkert.';
@@ -83,6 +85,8 @@ export function parsePeopleTable(text: string): PeopleTable {
   const columns: (Field | null)[] = header ? headerFields : ORDER;
   const people: PersonInput[] = [];
   const numbers: number[] = [];
+  // the other rows have columns: a row of one cell split by another separator stands out
+  const columned = rows.some((r) => r && r.length > 1);
   const skipped: PeopleTable['skipped'] = [];
   rows.forEach((cells, i) => {
     const row = i + 1;
@@ -94,6 +98,13 @@ export function parsePeopleTable(text: string): PeopleTable {
     if (isBlank(cells)) return;
     if (cells.every((c) => !c.trim())) {
       skipped.push({ row, reason: 'Rækken er tom.' });
+      return;
+    }
+    // one cell holding the other usual separator: a row pasted from elsewhere, which would become one long name
+    const stray =
+      columned && cells.length === 1 ? MIXED.find(([d]) => d !== delimiter && cells[0]!.split(d).filter((part) => part.trim()).length > 1) : undefined;
+    if (stray) {
+      skipped.push({ row, reason: `Rækken er adskilt med ${stray[1]}, de andre ikke. Ret rækken, eller indsæt den for sig.` });
       return;
     }
     if (people.length >= MAX_PEOPLE_ROWS) {
@@ -113,5 +124,5 @@ export function parsePeopleTable(text: string): PeopleTable {
       numbers.push(row);
     }
   });
-  return { header, delimiter: rows.some((r) => r && r.length > 1) ? delimiter : '', people, rows: numbers, skipped };
+  return { header, delimiter: columned ? delimiter : '', people, rows: numbers, skipped };
 }
