@@ -91,11 +91,16 @@ export function isRoleActive(catalogue: Catalogue, role: Role, filter: PhaseFilt
  */
 export function isRoleRequired(catalogue: Catalogue, role: Role, filter: PhaseFilter): boolean {
   if (isRoleActive(catalogue, role, filter)) return true;
-  if (filter.kind !== 'phase') return false;
-  const { appointment, appointedIn } = role.lifecycle;
-  if ((appointment !== 'udpeges' && appointment !== 'aktiveres') || !appointedIn) return false;
+  const appointed = appointmentPhase(role);
+  if (filter.kind !== 'phase' || !appointed) return false;
   const order = (id: string) => catalogue.phases.find((p) => p.id === id)?.order ?? Infinity;
-  return order(appointedIn) <= order(filter.phaseId) && lifecyclePhases(catalogue, role).includes(filter.phaseId);
+  return order(appointed) <= order(filter.phaseId) && lifecyclePhases(catalogue, role).includes(filter.phaseId);
+}
+
+/** The phase a role is appointed (udpeges) or activated (aktiveres) in, by its lifecycle; null when it is neither. */
+export function appointmentPhase(role: Role): string | null {
+  const { appointment, appointedIn, activeFrom } = role.lifecycle;
+  return appointment === 'udpeges' || appointment === 'aktiveres' ? (appointedIn ?? activeFrom) : null;
 }
 
 /** The role's SPOC scopes that hold in the filter's phases. */

@@ -1,5 +1,5 @@
 import type { Catalogue, Role, Spoc } from '../catalogue';
-import { IN_OPERATION_LABEL, isRoleActive, lifecyclePhases, parsePhaseFilter, spocScopes } from '../explorer/phase-filter';
+import { appointmentPhase, IN_OPERATION_LABEL, isRoleActive, lifecyclePhases, parsePhaseFilter, spocScopes } from '../explorer/phase-filter';
 
 /** A column of the timeline: one of the catalogue's phases, or "I drift" after the last. */
 export interface Stage {
@@ -45,7 +45,7 @@ function stateAt(catalogue: Catalogue, role: Role, list: Stage[], index: number)
   const spoc = spocScopes(catalogue, role, filter);
   const active = isRoleActive(catalogue, role, filter);
   const { lifecycle } = role;
-  const appointedAt = lifecycle.appointment === 'udpeges' || lifecycle.appointment === 'aktiveres' ? (lifecycle.appointedIn ?? lifecycle.activeFrom) : null;
+  const appointedAt = appointmentPhase(role);
   // appointed here even when its own tasks begin later (the system owner: appointed in fase 2,
   // its tasks all in drift og forvaltning)
   if (appointedAt === stage.id) return { mark: 'appointed', active, becomes: null, spoc };
