@@ -117,8 +117,9 @@ function edgeSvg(e: RelationFlowEdge, positions: ReadonlyMap<string, { x: number
     `stroke-width="${strength === 'strong' ? style.width + 0.5 : style.width}"${style.dash ? ` stroke-dasharray="${style.dash}"` : ''} ` +
     `stroke-opacity="${opacity}" marker-end="url(#${markerId(type)})"><title>${esc(e.ariaLabel ?? type)}</title></path>`;
   const text = strength === 'strong' ? (SHORT_LABELS[type] ?? e.data?.label ?? '') : '';
+  const w = labelWidth(text);
   const label = text
-    ? `<g data-map-edge-label="${esc(e.id)}"><rect x="${num(g.lx - labelWidth(text) / 2)}" y="${num(g.ly - 10)}" width="${num(labelWidth(text))}" height="20" rx="4" fill="#fff" stroke="${style.color}"/>` +
+    ? `<g data-map-edge-label="${esc(e.id)}"><rect x="${num(g.lx - w / 2)}" y="${num(g.ly - 10)}" width="${num(w)}" height="20" rx="4" fill="#fff" stroke="${style.color}"/>` +
       `<text x="${num(g.lx)}" y="${num(g.ly + 4)}" font-size="12" font-weight="700" text-anchor="middle" fill="#1a1a1a">${esc(text)}</text></g>`
     : '';
   return { path, label };

@@ -207,16 +207,15 @@ export function buildFlowEdges(
   const placed: Box[] = [];
   // each visible role box, and the strip at its top that holds its name, worked out once a label needs them
   let avoid: RoleBoxes | null = null;
-  const roleBoxes = () =>
-    (avoid ??= {
-      // less the border and padding, where there is nothing to cover: the gaps are narrower than a label
-      boxes: [...positions.values()].map((p) => ({ x: p.x + EDGE_PX, y: p.y + EDGE_PX, w: ROLE_NODE.width - 2 * EDGE_PX, h: ROLE_NODE.height - 2 * EDGE_PX })),
-      names: [...positions.values()].map((p) => ({ x: p.x, y: p.y, w: ROLE_NODE.width, h: NAME_STRIP })),
-      keys: [...positions.values()].flatMap((p) => [
-        { x: p.x, y: p.y, w: ROLE_NODE.width, h: NAME_STRIP },
-        { x: p.x, y: p.y + ROLE_NODE.height - SUMMARY_STRIP, w: ROLE_NODE.width, h: SUMMARY_STRIP },
-      ]),
-    });
+  const roleBoxes = (): RoleBoxes => {
+    if (avoid) return avoid;
+    const at = [...positions.values()];
+    const names = at.map((p) => ({ x: p.x, y: p.y, w: ROLE_NODE.width, h: NAME_STRIP }));
+    const summaries = at.map((p) => ({ x: p.x, y: p.y + ROLE_NODE.height - SUMMARY_STRIP, w: ROLE_NODE.width, h: SUMMARY_STRIP }));
+    // less the border and padding, where there is nothing to cover: the gaps are narrower than a label
+    const boxes = at.map((p) => ({ x: p.x + EDGE_PX, y: p.y + EDGE_PX, w: ROLE_NODE.width - 2 * EDGE_PX, h: ROLE_NODE.height - 2 * EDGE_PX }));
+    return (avoid = { boxes, names, keys: [...names, ...summaries] });
+  };
   return catalogue.relations
     .filter((r) => visible.has(r.from) && visible.has(r.to) && !hiddenTypes.has(r.type))
     .map((r) => {
@@ -291,13 +290,18 @@ export function relationCurve(
   return [path, x, y];
 }
 
-/** The point at `t` (0 to 1) of a cubic Bézier path as Svelte Flow writes it: "M x,y C x,y x,y x,y". */
-export function pointOnCurve(path: string, t: number): { x: number; y: number } {
+/**
+ * The points of a cubic Bézier path as Svelte Flow writes it ("M x,y C x,y x,y x,y"): the path
+ * is read once, and the function gives the point at `t` (0 to 1).
+ */
+export function curvePoints(path: string): (t: number) => { x: number; y: number } {
   const n = (path.match(/-?\d+(?:\.\d+)?(?:e-?\d+)?/g) ?? []).map(Number);
-  if (n.length < 8) return { x: n[0] ?? 0, y: n[1] ?? 0 };
-  const u = 1 - t;
-  const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
-  return { x: a * n[0]! + b * n[2]! + c * n[4]! + d * n[6]!, y: a * n[1]! + b * n[3]! + c * n[5]! + d * n[7]! };
+  if (n.length < 8) return () => ({ x: n[0] ?? 0, y: n[1] ?? 0 });
+  return (t) => {
+    const u = 1 - t;
+    const [a, b, c, d] = [u * u * u, 3 * u * u * t, 3 * u * t * t, t * t * t];
+    return { x: a * n[0]! + b * n[2]! + c * n[4]! + d * n[6]!, y: a * n[1]! + b * n[3]! + c * n[5]! + d * n[7]! };
+  };
 }
 
 /** Where along its curve a label may slide from the middle: never so near an end that it meets the arrow or the box. */
@@ -330,12 +334,13 @@ function placeLabel(
     placed.push(box);
     return { x: box.x + w / 2 - cx, y: box.y + LABEL_HEIGHT / 2 - cy };
   };
+  const pointAt = curvePoints(path);
+  const along = ALONG.map((t) => {
+    const at = pointAt(t);
+    return { x: at.x - w / 2, y: at.y - LABEL_HEIGHT / 2, w, h: LABEL_HEIGHT };
+  });
   for (const others of [avoid.boxes, avoid.keys, avoid.names])
-    for (const t of ALONG) {
-      const at = pointOnCurve(path, t);
-      const box = { x: at.x - w / 2, y: at.y - LABEL_HEIGHT / 2, w, h: LABEL_HEIGHT };
-      if (free(box, others)) return take(box);
-    }
+    for (const box of along) if (free(box, others)) return take(box);
   // The boxes can stand too close for a label to miss them, but the name is what a reader looks
   // for. Off its line a label stays near the middle to keep a summary clear; for a name it may go further.
   const near = { dxs: [0, w * 0.6, -w * 0.6], steps: [0, 1, -1, 2, -2] };

@@ -4,7 +4,7 @@ import type { Catalogue } from '../domain/catalogue';
 import { shippedCatalogue } from '../domain/catalogue/fixtures';
 import { computeDefaultLayouts } from './default-layout-plugin';
 import { GROUP_HEADER, layoutInputFor, layoutKey, ROLE_NODE, toElkGraph, type LayoutInput } from './elk-graph';
-import { buildFlowEdges, buildFlowNodes, facingSides, pointOnCurve, relationCurve, type EdgeOptions, type RoleView } from './flow';
+import { buildFlowEdges, buildFlowNodes, facingSides, curvePoints, relationCurve, type EdgeOptions, type RoleView } from './flow';
 import type { Position } from '@xyflow/svelte';
 import { labelWidth } from './label-width';
 import { LayoutEngine, type ElkLike } from './layout-engine';
@@ -312,9 +312,10 @@ describe('relation labels', () => {
     const { labels, covers } = await allLabels();
     /** How far a label's box is from its own curve. */
     const gap = ({ box, path }: (typeof labels)[number]) => {
+      const pointAt = curvePoints(path);
       let best = Infinity;
       for (let t = 0; t <= 1; t += 0.01) {
-        const p = pointOnCurve(path, t);
+        const p = pointAt(t);
         best = Math.min(best, Math.hypot(Math.max(box.x - p.x, 0, p.x - box.x - box.w), Math.max(box.y - p.y, 0, p.y - box.y - box.h)));
       }
       return best;
@@ -334,11 +335,12 @@ describe('relation labels', () => {
 
   it('finds a point on a curve as Svelte Flow draws it', () => {
     const [path] = relationCurve({ x: 0, y: 0 }, 'right' as Position, { x: 400, y: 0 }, 'left' as Position, 0.25);
-    const start = pointOnCurve(path, 0);
-    const end = pointOnCurve(path, 1);
+    const pointAt = curvePoints(path);
+    const start = pointAt(0);
+    const end = pointAt(1);
     expect(path.startsWith(`M${start.x},${start.y} C`)).toBe(true);
     expect(path.endsWith(` ${end.x},${end.y}`)).toBe(true);
     expect(start.y).toBe(ROLE_NODE.height / 2);
-    expect(pointOnCurve(path, 0.5).x).toBeCloseTo((start.x + end.x) / 2);
+    expect(pointAt(0.5).x).toBeCloseTo((start.x + end.x) / 2);
   });
 });
