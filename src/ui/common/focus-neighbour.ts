@@ -18,12 +18,18 @@ export async function keepFocusAfterUndo() {
   await new Promise(requestAnimationFrame);
   const active = document.activeElement;
   if (active && active !== document.body && active.isConnected && !(active as HTMLButtonElement).disabled) return;
-  const candidates = ['[data-undo]:not(:disabled)', '[data-redo]:not(:disabled)', '#graph-title', '#role-search'];
-  for (const selector of candidates) {
-    const el = document.querySelector<HTMLElement>(selector);
-    if (el && el.checkVisibility()) {
-      el.focus();
-      if (document.activeElement === el) return;
-    }
+  focusFirst(['[data-undo]:not(:disabled)', '[data-redo]:not(:disabled)', '#graph-title', '#role-search'].map((sel) => document.querySelector<HTMLElement>(sel)));
+}
+
+/**
+ * Focuses the first of `candidates` that is still in the page, shown, and takes focus (the page
+ * itself never counts); returns whether one did. For focus that would otherwise drop to the page.
+ */
+export function focusFirst(candidates: readonly (HTMLElement | null | undefined)[]): boolean {
+  for (const el of candidates) {
+    if (!el || el === document.body || !el.isConnected || !el.checkVisibility()) continue;
+    el.focus();
+    if (document.activeElement === el) return true;
   }
+  return false;
 }
